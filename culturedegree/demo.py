@@ -79,3 +79,89 @@ def ensure_demo_accounts() -> list[DemoAccount]:
         DemoAccount("admin", DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD),
         DemoAccount("learner", DEMO_LEARNER_EMAIL, DEMO_LEARNER_PASSWORD),
     ]
+
+
+# Editorial roles. Editors write and submit, Reviewers approve and publish, Instructors
+# write for their subject and follow what learners do. Page permissions are granted on the
+# catalog, so no one outside the superusers can touch the home page or other sites.
+EDITORIAL_PAGE_PERMISSIONS = {
+    "Editors": ["add_page", "change_page", "lock_page", "unlock_page"],
+    "Reviewers": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    "Instructors": ["add_page", "change_page"],
+}
+EDITORIAL_COLLECTION_PERMISSIONS = {
+    "wagtailimages": ["add_image", "change_image", "choose_image"],
+    "wagtaildocs": ["add_document", "change_document", "choose_document"],
+    "wagtailmedia": ["add_media", "change_media", "choose_media"],
+}
+REVIEW_WORKFLOW_NAME = "Content review"
+REVIEW_TASK_NAME = "Reviewer approval"
+DEMO_EDITOR_EMAIL = "editor@culturedegree.test"
+DEMO_EDITOR_PASSWORD = "culture-editor-2026"  # noqa: S105 - printed for the demo, on purpose
+DEMO_REVIEWER_EMAIL = "reviewer@culturedegree.test"
+DEMO_REVIEWER_PASSWORD = "culture-reviewer-2026"  # noqa: S105
+
+
+@transaction.atomic
+def ensure_editorial_groups(*, catalog: Page) -> dict:
+    """Editors, Reviewers and Instructors with page permissions on `catalog` and its subtree."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+    groups = {}
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    root_collection = Collection.get_first_root_node()
+    for name, codenames in EDITORIAL_PAGE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(admin_access)
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=catalog,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        for app_label, collection_codenames in EDITORIAL_COLLECTION_PERMISSIONS.items():
+            for codename in collection_codenames:
+                permission = Permission.objects.filter(
+                    content_type__app_label=app_label, codename=codename
+                ).first()
+                if permission is not None:
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=root_collection, permission=permission
+                    )
+        groups[name] = group
+    return groups
+
+
+@transaction.atomic
+def ensure_review_workflow(*, catalog: Page, reviewers) -> "Workflow":  # noqa: F821
+    """Editors submit; Reviewers approve, which publishes. Applies to the whole catalog."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW_NAME)
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
+    task.groups.add(reviewers)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.get_or_create(page=catalog, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_editorial_accounts(groups: dict) -> list[DemoAccount]:
+    editor = ensure_user(
+        DEMO_EDITOR_EMAIL, DEMO_EDITOR_PASSWORD, name="Demo Editor", is_staff=True
+    )
+    editor.groups.add(groups["Editors"])
+    reviewer = ensure_user(
+        DEMO_REVIEWER_EMAIL, DEMO_REVIEWER_PASSWORD, name="Demo Reviewer", is_staff=True
+    )
+    reviewer.groups.add(groups["Reviewers"])
+    return [
+        DemoAccount("editor", DEMO_EDITOR_EMAIL, DEMO_EDITOR_PASSWORD),
+        DemoAccount("reviewer", DEMO_REVIEWER_EMAIL, DEMO_REVIEWER_PASSWORD),
+    ]

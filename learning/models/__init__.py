@@ -1,3 +1,7 @@
+from ..requirements import RequirementGroup
+from .activity import DailyActivity, LearnerStats
+from .enrollment import Enrollment, EnrollmentStatus
+from .events import LearningEvent, ObjectType, Verb
 from .pages import (
     ContentItemPage,
     CoursePage,
@@ -5,11 +9,21 @@ from .pages import (
     ProgramIndexPage,
     ProgramPage,
 )
+from .progress import Progress
 
 __all__ = [
     "ContentItemPage",
     "CoursePage",
+    "DailyActivity",
+    "Enrollment",
+    "EnrollmentStatus",
+    "LearnerStats",
+    "LearningEvent",
     "ModulePage",
+    "ObjectType",
     "ProgramIndexPage",
     "ProgramPage",
+    "Progress",
+    "RequirementGroup",
+    "Verb",
 ]

@@ -1,8 +1,11 @@
+import logging
 import time
 
 from django.core.management.base import BaseCommand
 
 from culturedegree import demo
+from culturedegree.models import User
+from learning.demo import build_catalog
 
 
 class Command(BaseCommand):
@@ -11,8 +14,21 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         demo.ensure_locales()
-        demo.ensure_home_page()
+        home = demo.ensure_home_page()
         accounts = demo.ensure_demo_accounts()
+        admin = User.objects.get(email__iexact=demo.DEMO_ADMIN_EMAIL)
+        # Wagtail logs every publish at INFO; the catalog publishes a few hundred revisions.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
+        catalog = build_catalog(home=home, owner=admin)
+        groups = demo.ensure_editorial_groups(catalog=catalog.programs[0].get_parent())
+        demo.ensure_review_workflow(
+            catalog=catalog.programs[0].get_parent(), reviewers=groups["Reviewers"]
+        )
+        accounts += demo.ensure_editorial_accounts(groups)
+        self.stdout.write(
+            f"Catalog: {len(catalog.programs)} programs, {catalog.created_pages} pages created, "
+            f"{catalog.translated_pages} translated."
+        )
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f}s.")
         )

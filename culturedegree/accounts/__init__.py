@@ -1,0 +1,1 @@
+"""Users and authentication: allauth adapters, the profile page, avatars, OIDC providers."""

@@ -1,0 +1,47 @@
+"""allauth adapters: what our site adds to allauth's sign-in, sign-up and social flows."""
+
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+from .language import redirect_in_language
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def post_login(self, request: HttpRequest, user, **kwargs: Any) -> HttpResponse:
+        language = user.preferred_language
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        # Activated first so the "signed in" message is written in the user's language.
+        translation.activate(language)
+        response = super().post_login(request, user, **kwargs)
+        if response.status_code in (301, 302, 303, 307, 308):
+            redirect_in_language(response=response, language=language)
+        return response
+
+    def save_user(self, request: HttpRequest, user, form, commit: bool = True):
+        current = translation.get_language()
+        # Someone who signs up on the French site wants the French interface afterwards.
+        if current in dict(settings.LANGUAGES):
+            user.preferred_language = current
+        return super().save_user(request, user, form, commit=commit)
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def populate_user(self, request: HttpRequest, sociallogin, data: dict[str, Any]):
+        user = super().populate_user(request, sociallogin, data)
+        claims = sociallogin.account.extra_data or {}
+        name = data.get("name") or claims.get("name") or ""
+        if not name:
+            name = " ".join(
+                part for part in (data.get("first_name"), data.get("last_name")) if part
+            )
+        user.name = name[: user._meta.get_field("name").max_length]
+        current = translation.get_language()
+        if current in dict(settings.LANGUAGES):
+            user.preferred_language = current
+        return user

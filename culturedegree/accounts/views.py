@@ -1,0 +1,46 @@
+"""The profile and settings page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from culturedegree.models import User
+
+from .forms import ProfileForm
+from .language import switch_language
+from .profile import update_profile
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    # A fresh row, so a rejected form never leaves its values on request.user.
+    account = User.objects.get(pk=request.user.pk)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=account)
+    if request.method == "POST" and form.is_valid():
+        user = update_profile(
+            user=account,
+            name=form.cleaned_data["name"],
+            preferred_language=form.cleaned_data["preferred_language"],
+            timezone=form.cleaned_data["timezone"],
+            avatar=form.cleaned_data["avatar"],
+            remove_avatar=form.cleaned_data["remove_avatar"],
+        )
+        with translation.override(user.preferred_language):
+            messages.success(request, _("Your profile is saved."))
+            response = redirect(reverse("account_profile"))
+        switch_language(response=response, language=user.preferred_language)
+        return response
+    status = 400 if request.method == "POST" else 200
+    return render(request, "account/profile.html", {"form": form}, status=status)
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin signs in through allauth, so its rate limits and two-factor step apply."""
+    query = request.GET.urlencode()
+    return redirect(f"{reverse('account_login')}{'?' + query if query else ''}")

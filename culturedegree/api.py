@@ -1,0 +1,87 @@
+"""The learner API at /api/v1/: one NinjaAPI, one OpenAPI document, JSON errors.
+
+Authenticated by the browser session (with CSRF on unsafe methods) or by an allauth
+headless session token in `X-Session-Token`.
+"""
+
+from allauth.headless.contrib.ninja.security import x_session_token_auth
+from django.conf import settings
+from django.http import Http404, HttpRequest
+from django.urls import path
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import APIKeyCookie
+
+
+class SessionAuth(APIKeyCookie):
+    """The Django session; CSRF is only checked once a signed-in user is found, so an
+    anonymous call gets 401 rather than a CSRF 403."""
+
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def _get_key(self, request: HttpRequest):
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
+    def authenticate(self, request: HttpRequest, key):
+        return request.user if request.user.is_authenticated else None
+
+
+api = NinjaAPI(
+    title="Culture Degree learner API",
+    version="1",
+    description="Enrollments, progress and the learner's dashboard.",
+    urls_namespace="api-v1",
+    auth=[x_session_token_auth, SessionAuth()],
+)
+
+
+def _error(request, message: str, status: int, **extra):
+    return api.create_response(request, {"message": message, **extra}, status=status)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    return _error(request, "The request is not valid.", 422, errors=exc.errors)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request, exc):
+    return _error(request, "Sign in first.", 401)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return _error(request, "Not found.", 404)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return _error(request, str(exc), exc.status_code)
+
+
+api.add_router("/", "learning.api.router")
+
+
+# An API-only URLconf, without language prefixes (see ApiNotFoundMiddleware).
+urlpatterns = [path("api/v1/", api.urls)]
+
+
+class ApiNotFoundMiddleware:
+    """Keep the API's 404s as 404s.
+
+    LocaleMiddleware answers a 404 on an unprefixed path by redirecting to /<lang>/<path>
+    when that would resolve, and Wagtail's catch-all resolves almost anything. For API
+    paths we point LocaleMiddleware at a URLconf without language prefixes, after the view
+    ran, so the JSON 404 reaches the client. Must come after LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and request.path_info.startswith("/api/"):
+            request.urlconf = __name__
+        return response

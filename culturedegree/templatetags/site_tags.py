@@ -1,0 +1,102 @@
+"""Template tags of the learner site's frame: catalog link, language switcher, breadcrumbs."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class Crumb:
+    title: str
+    url: str
+
+
+def _wagtail_page(context) -> Page | None:
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+def swap_language_prefix(*, path: str, language_code: str) -> str:
+    """The same path under another language prefix (every learner URL is prefixed)."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    segments = path.lstrip("/").split("/", 1)
+    rest = segments[1] if len(segments) > 1 and segments[0] in codes else ""
+    return f"/{language_code}/{rest}"
+
+
+def _home_urls(request: HttpRequest | None) -> dict[str, str]:
+    from culturedegree.models import HomePage
+
+    return {
+        home.locale.language_code: home.get_url(request)
+        for home in HomePage.objects.live().select_related("locale")
+    }
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    """One link per interface language to this page in that language.
+
+    Wagtail pages link to their live translation, else that language's home page (or its
+    bare prefix); other URLs keep their path under the other language prefix.
+    """
+    request = context.get("request")
+    current = get_language()
+    page = _wagtail_page(context)
+    urls: dict[str, str] = {}
+    if page is not None:
+        urls = _home_urls(request)
+        translations = (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+        )
+        urls.update({t.locale.language_code: t.get_url(request) for t in translations})
+    path = request.path if request is not None and page is None else "/"
+    return [
+        LanguageLink(
+            code=code,
+            name=name,
+            url=urls.get(code) or swap_language_prefix(path=path, language_code=code),
+            is_current=code == current,
+        )
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def catalog_url(context) -> str:
+    """The URL of the live catalog in the current language, or "" when there is none."""
+    from learning.models import ProgramIndexPage
+
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return ""
+    catalog = ProgramIndexPage.objects.live().filter(locale=locale).first()
+    return catalog.get_url(context.get("request")) if catalog else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_breadcrumbs(context, page: Page | None = None) -> list[Crumb]:
+    """The live ancestors of a Wagtail page from the home page down, for the breadcrumb."""
+    page = page or _wagtail_page(context)
+    if page is None:
+        return []
+    request = context.get("request")
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    return [Crumb(title=ancestor.title, url=ancestor.get_url(request)) for ancestor in ancestors]

@@ -1,0 +1,219 @@
+"""The learner's side of the API: enrollments, progress, dashboard. Handlers stay thin."""
+
+import datetime as dt
+from typing import Any, Literal
+from uuid import UUID
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+from pydantic import ConfigDict
+
+from . import dashboard
+from .access import NotFound, resolve_item, resolve_program
+from .enrollment import TransitionError, change_status, enroll, set_target_date
+from .models import Enrollment, Progress
+from .progress import MAX_HEARTBEAT_SECONDS, ProgressError, complete_item, heartbeat, start_item
+
+router = Router(tags=["learner"])
+
+PROGRESS_ERROR_STATUS = {"not_enrolled": 403, "paused": 409, "invalid": 422, "too_large": 422}
+
+
+class Strict(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Message(Schema):
+    message: str
+
+
+class EnrollIn(Strict):
+    program_id: int = Field(..., gt=0)
+
+
+class EnrollmentPatch(Strict):
+    status: Literal["active", "paused", "dropped"] | None = None
+    target_completion_date: dt.date | None = None
+
+
+class EnrollmentOut(Schema):
+    id: UUID
+    program_id: int
+    program_title: str
+    status: str
+    enrolled_at: dt.datetime
+    completed_at: dt.datetime | None
+    target_completion_date: dt.date | None
+    completion_percentage: float
+    completed_items: int
+    total_items: int
+    time_spent_seconds: int
+    last_activity_at: dt.datetime | None
+    next_item_id: int | None
+    on_track: str | None
+
+    @staticmethod
+    def resolve_program_title(obj: Enrollment) -> str:
+        return obj.program.title
+
+    @staticmethod
+    def resolve_on_track(obj: Enrollment) -> str | None:
+        return dashboard.pace(enrollment=obj).state
+
+
+class ProgressDataIn(Strict):
+    position: float | None = Field(None, ge=0)
+    duration: float | None = Field(None, gt=0)
+    state: dict[str, Any] | None = None
+
+
+class HeartbeatIn(Strict):
+    seconds: int = Field(..., ge=0, le=MAX_HEARTBEAT_SECONDS)
+    progress_data: ProgressDataIn | None = None
+
+
+class ProgressOut(Schema):
+    content_item_id: int
+    module_id: int
+    course_id: int
+    started_at: dt.datetime
+    completed_at: dt.datetime | None
+    is_completed: bool
+    time_spent_seconds: int
+    progress_data: dict[str, Any]
+
+
+class HeartbeatOut(Schema):
+    progress: ProgressOut
+    credited_seconds: int
+    completed_now: bool
+
+
+class CompleteOut(Schema):
+    progress: ProgressOut
+    completed_now: bool
+    enrollment: EnrollmentOut
+
+
+def _learner(request):
+    return request.auth
+
+
+def _own_enrollment(request, enrollment_id: UUID) -> Enrollment:
+    return get_object_or_404(
+        Enrollment.objects.select_related("program"), pk=enrollment_id, learner=_learner(request)
+    )
+
+
+def _item(content_item_id: int):
+    try:
+        return resolve_item(page_id=content_item_id)
+    except NotFound:
+        raise Http404 from None
+
+
+def _progress_error(exc: ProgressError):
+    return HttpError(PROGRESS_ERROR_STATUS[exc.code], exc.message)
+
+
+@router.get("/enrollments", response=list[EnrollmentOut])
+def list_enrollments(request):
+    return Enrollment.objects.filter(learner=_learner(request)).select_related("program")
+
+
+@router.post("/enrollments", response={200: EnrollmentOut, 201: EnrollmentOut})
+def create_enrollment(request, payload: EnrollIn):
+    try:
+        program = resolve_program(page_id=payload.program_id)
+    except NotFound:
+        raise Http404 from None
+    enrollment, created = enroll(learner=_learner(request), program=program)
+    enrollment.program = program
+    return (201 if created else 200), enrollment
+
+
+@router.get("/enrollments/{enrollment_id}", response=EnrollmentOut)
+def get_enrollment(request, enrollment_id: UUID):
+    return _own_enrollment(request, enrollment_id)
+
+
+@router.patch("/enrollments/{enrollment_id}", response=EnrollmentOut)
+def update_enrollment(request, enrollment_id: UUID, payload: EnrollmentPatch):
+    enrollment = _own_enrollment(request, enrollment_id)
+    fields = payload.model_fields_set
+    try:
+        if "target_completion_date" in fields:
+            enrollment = set_target_date(
+                enrollment=enrollment, target=payload.target_completion_date
+            )
+        if "status" in fields and payload.status is not None:
+            enrollment = change_status(enrollment=enrollment, status=payload.status)
+    except TransitionError as exc:
+        raise HttpError(exc.status, exc.message) from None
+    return Enrollment.objects.select_related("program").get(pk=enrollment.pk)
+
+
+@router.post("/progress/{content_item_id}/start", response=ProgressOut)
+def start(request, content_item_id: int):
+    item = _item(content_item_id)
+    progress = start_item(learner=_learner(request), item=item)
+    if progress is None:
+        raise HttpError(403, "You are not enrolled in this program.")
+    return progress
+
+
+@router.post("/progress/{content_item_id}/heartbeat", response=HeartbeatOut)
+def progress_heartbeat(request, content_item_id: int, payload: HeartbeatIn):
+    item = _item(content_item_id)
+    data = payload.progress_data.model_dump(exclude_none=True) if payload.progress_data else None
+    try:
+        result = heartbeat(
+            learner=_learner(request), item=item, seconds=payload.seconds, progress_data=data
+        )
+    except ProgressError as exc:
+        raise _progress_error(exc) from None
+    return {
+        "progress": result.progress,
+        "credited_seconds": result.credited_seconds,
+        "completed_now": result.completed_now,
+    }
+
+
+@router.post("/progress/{content_item_id}/complete", response=CompleteOut)
+def progress_complete(request, content_item_id: int):
+    item = _item(content_item_id)
+    try:
+        progress, changed = complete_item(learner=_learner(request), item=item)
+    except ProgressError as exc:
+        raise _progress_error(exc) from None
+    enrollment = Enrollment.objects.select_related("program").get(
+        learner=_learner(request), program_id=item.program_id
+    )
+    return {"progress": progress, "completed_now": changed, "enrollment": enrollment}
+
+
+@router.get("/progress", response=list[ProgressOut])
+def list_progress(request, program_id: int | None = None, course_id: int | None = None):
+    rows = Progress.objects.filter(learner=_learner(request)).order_by("started_at")
+    if program_id is not None:
+        try:
+            program = resolve_program(page_id=program_id)
+        except NotFound:
+            raise Http404 from None
+        rows = rows.filter(course__path__startswith=program.path)
+    if course_id is not None:
+        rows = rows.filter(course__translation_key__in=_translation_keys(course_id))
+    return rows
+
+
+def _translation_keys(page_id: int):
+    from wagtail.models import Page
+
+    return Page.objects.filter(id=page_id).values("translation_key")
+
+
+@router.get("/dashboard", response=dict[str, Any])
+def get_dashboard(request):
+    return dashboard.dashboard_data(learner=_learner(request))

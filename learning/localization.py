@@ -1,0 +1,47 @@
+"""Untranslated pages: learners browsing in another language see the default-language page.
+
+A page that has no translation in the learner's language is served from the default-language
+tree under the learner's own URL prefix (``/fr/...``), so the interface stays in their language
+and the page carries a notice saying it is not yet translated. The catalog and the language
+switcher only list real translations.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+
+def route_with_fallback(*, page: Page, request, path_components: list[str], route):
+    """Route as Wagtail does; if the child is missing here, look under the default-locale page."""
+    try:
+        return route(request, path_components)
+    except Http404:
+        if not path_components:
+            raise
+        default_locale = Locale.get_default()
+        if page.locale_id == default_locale.pk:
+            raise
+        canonical = page.get_translation_or_none(default_locale)
+        if canonical is None:
+            raise
+        return canonical.specific.route(request, path_components)
+
+
+def learner_url(page: Page, request=None) -> str:
+    """The page's URL under the active language prefix, so links keep the learner's language."""
+    url = page.get_url(request) or ""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    parts = url.split("/", 2)
+    is_prefixed = len(parts) == 3 and parts[0] == "" and parts[1] in dict(settings.LANGUAGES)
+    if is_prefixed and parts[1] != language:
+        return f"/{language}/{parts[2]}"
+    return url
+
+
+def untranslated_language_name(page: Page) -> str | None:
+    """The active language's name when ``page`` is shown in place of a missing translation."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if page.locale.language_code == language:
+        return None
+    return str(dict(settings.LANGUAGES).get(language, language))

@@ -1,0 +1,484 @@
+"""Progress on content items and the completion totals derived from it.
+
+What counts toward a program is documented in docs/progress.md: live content items of
+live modules of the live courses the learner is held to (every course of a required
+group, and for an elective group the `min_required` courses the learner has advanced
+furthest in).
+"""
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.models import Page
+
+from .access import ItemRef
+from .activity import record_activity
+from .events import record_event
+from .models import (
+    ContentItemPage,
+    CoursePage,
+    Enrollment,
+    EnrollmentStatus,
+    ObjectType,
+    ProgramPage,
+    Progress,
+    Verb,
+)
+
+MAX_HEARTBEAT_SECONDS = 300
+MAX_PROGRESS_DATA_BYTES = 2048
+MEDIA_COMPLETION_RATIO = 0.9
+MEDIA_TYPES = {"video", "audio"}
+
+
+class ProgressError(Exception):
+    """A request the learner can fix; `code` maps to an HTTP status in the API."""
+
+    def __init__(self, message: str, *, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+@dataclass
+class CourseOutline:
+    id: int
+    title: str
+    item_ids: list[int] = field(default_factory=list)
+    module_ids: list[int] = field(default_factory=list)
+    prerequisite_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class RequirementGroupRef:
+    title: str
+    course_ids: list[int]
+    min_required: int
+
+    @property
+    def is_elective(self) -> bool:
+        return self.min_required < len(self.course_ids)
+
+
+@dataclass
+class ProgramStructure:
+    program_id: int
+    courses: dict[int, CourseOutline]
+    item_course: dict[int, int]
+    item_module: dict[int, int]
+    item_duration: dict[int, int | None]
+    groups: list[RequirementGroupRef]
+
+
+def program_structure(*, program: ProgramPage) -> ProgramStructure:
+    """The live courses, modules and items under a program, in tree order. Constant queries."""
+    depth = program.depth
+    rows = (
+        Page.objects.filter(
+            path__startswith=program.path, depth__in=(depth + 1, depth + 2, depth + 3), live=True
+        )
+        .order_by("path")
+        .values_list("id", "path", "depth", "title")
+    )
+    courses: dict[int, CourseOutline] = {}
+    path_to_course: dict[str, int] = {}
+    path_to_module: dict[str, int] = {}
+    item_course: dict[int, int] = {}
+    item_module: dict[int, int] = {}
+    for page_id, path, page_depth, title in rows:
+        parent_path = path[: -Page.steplen]
+        if page_depth == depth + 1:
+            courses[page_id] = CourseOutline(id=page_id, title=title)
+            path_to_course[path] = page_id
+        elif page_depth == depth + 2 and parent_path in path_to_course:
+            course_id = path_to_course[parent_path]
+            courses[course_id].module_ids.append(page_id)
+            path_to_module[path] = page_id
+            path_to_course[path] = course_id
+        elif page_depth == depth + 3 and parent_path in path_to_module:
+            course_id = path_to_course[parent_path]
+            courses[course_id].item_ids.append(page_id)
+            item_course[page_id] = course_id
+            item_module[page_id] = path_to_module[parent_path]
+    item_duration = dict(
+        ContentItemPage.objects.filter(id__in=item_course).values_list("id", "duration_seconds")
+    )
+    prerequisites = getattr(CoursePage, "prerequisites", None)
+    if prerequisites is not None and courses:
+        through = CoursePage.prerequisites.through
+        source = f"{CoursePage.prerequisites.field.m2m_field_name()}_id"
+        target = f"{CoursePage.prerequisites.field.m2m_reverse_field_name()}_id"
+        for course_id, prerequisite_id in through.objects.filter(
+            **{f"{source}__in": list(courses)}
+        ).values_list(source, target):
+            courses[course_id].prerequisite_ids.append(prerequisite_id)
+    return ProgramStructure(
+        program_id=program.id,
+        courses=courses,
+        item_course=item_course,
+        item_module=item_module,
+        item_duration=item_duration,
+        groups=_requirement_groups(program=program, courses=courses),
+    )
+
+
+def _requirement_groups(*, program, courses: dict[int, CourseOutline]) -> list[RequirementGroupRef]:
+    declared = getattr(program, "requirement_groups", None)
+    groups = []
+    if callable(declared):
+        for group in declared():
+            live_ids = [cid for cid in group.course_ids if cid in courses]
+            if live_ids:
+                minimum = len(live_ids) if group.min_required is None else group.min_required
+                groups.append(
+                    RequirementGroupRef(str(group.title), live_ids, min(minimum, len(live_ids)))
+                )
+    if not groups and courses:
+        groups.append(RequirementGroupRef("", list(courses), len(courses)))
+    return groups
+
+
+def counted_courses(*, structure: ProgramStructure, done: dict[int, int]) -> list[int]:
+    """The courses the learner is held to: required ones, and their furthest electives."""
+    counted: list[int] = []
+    order = {cid: i for i, cid in enumerate(structure.courses)}
+    for group in structure.groups:
+        if not group.is_elective:
+            counted.extend(group.course_ids)
+            continue
+        ranked = sorted(group.course_ids, key=lambda cid: (-done.get(cid, 0), order[cid]))
+        counted.extend(ranked[: group.min_required])
+    return list(dict.fromkeys(counted))
+
+
+def completed_item_ids(*, learner, structure: ProgramStructure) -> set[int]:
+    return set(
+        Progress.objects.filter(
+            learner=learner, is_completed=True, course_id__in=list(structure.courses)
+        ).values_list("content_item_id", flat=True)
+    )
+
+
+def _apply_totals(
+    *, enrollment: Enrollment, structure: ProgramStructure, completed: set[int]
+) -> None:
+    done: dict[int, int] = {}
+    for item_id in completed:
+        course_id = structure.item_course.get(item_id)
+        if course_id is not None:
+            done[course_id] = done.get(course_id, 0) + 1
+    counted = counted_courses(structure=structure, done=done)
+    course_progress = {
+        str(cid): [done.get(cid, 0), len(structure.courses[cid].item_ids)] for cid in counted
+    }
+    total = sum(t for _, t in course_progress.values())
+    completed_count = sum(d for d, _ in course_progress.values())
+    enrollment.course_progress = course_progress
+    enrollment.total_items = total
+    enrollment.completed_items = completed_count
+    enrollment.completion_percentage = (
+        (Decimal(completed_count * 100) / total).quantize(Decimal("0.01")) if total else Decimal(0)
+    )
+    enrollment.requirements_left = _requirements_left(structure=structure, done=done)
+    enrollment.next_item_id = next(
+        (
+            item_id
+            for cid in structure.courses
+            if cid in counted and prerequisites_met(structure=structure, done=done, course_id=cid)
+            for item_id in structure.courses[cid].item_ids
+            if item_id not in completed
+        ),
+        None,
+    )
+    if total and completed_count == total and enrollment.status == EnrollmentStatus.ACTIVE:
+        now = timezone.now()
+        enrollment.status = EnrollmentStatus.COMPLETED
+        enrollment.completed_at = now
+        enrollment.status_changed_at = now
+        record_event(
+            actor=enrollment.learner,
+            verb=Verb.COMPLETED,
+            object_type=ObjectType.PROGRAM,
+            object_id=enrollment.program_id,
+            result={"completion": 1.0},
+            context={"enrollment": str(enrollment.pk)},
+        )
+
+
+def prerequisites_met(*, structure: ProgramStructure, done: dict[int, int], course_id: int) -> bool:
+    """Every live prerequisite course has all its live items completed."""
+    return all(
+        done.get(prerequisite_id, 0) >= len(structure.courses[prerequisite_id].item_ids)
+        for prerequisite_id in structure.courses[course_id].prerequisite_ids
+        if prerequisite_id in structure.courses
+    )
+
+
+def _requirements_left(*, structure: ProgramStructure, done: dict[int, int]) -> list[dict]:
+    left = []
+    for group in structure.groups:
+        finished = [
+            cid
+            for cid in group.course_ids
+            if done.get(cid, 0) >= len(structure.courses[cid].item_ids)
+        ]
+        still_needed = max(0, group.min_required - len(finished))
+        if not still_needed:
+            continue
+        left.append(
+            {
+                "title": group.title,
+                "elective": group.is_elective,
+                "choose": still_needed,
+                "courses": [
+                    {
+                        "id": cid,
+                        "title": structure.courses[cid].title,
+                        "done": done.get(cid, 0),
+                        "total": len(structure.courses[cid].item_ids),
+                    }
+                    for cid in group.course_ids
+                    if cid not in finished
+                ],
+            }
+        )
+    return left
+
+
+TOTAL_FIELDS = [
+    "requirements_left",
+    "course_progress",
+    "total_items",
+    "completed_items",
+    "completion_percentage",
+    "next_item",
+    "status",
+    "completed_at",
+    "status_changed_at",
+]
+
+
+def recompute_enrollment(
+    *, enrollment: Enrollment, structure: ProgramStructure | None = None
+) -> None:
+    """Bring the enrollment's running totals in line with its progress. Caller holds the lock."""
+    structure = structure or program_structure(program=enrollment.program)
+    completed = completed_item_ids(learner=enrollment.learner, structure=structure)
+    _apply_totals(enrollment=enrollment, structure=structure, completed=completed)
+    enrollment.save(update_fields=TOTAL_FIELDS)
+
+
+def recompute_program(*, program_id: int) -> int:
+    """Recompute every enrollment of a program after editors changed its content."""
+    program = ProgramPage.objects.filter(id=program_id).first()
+    if program is None:
+        return 0
+    structure = program_structure(program=program)
+    count = 0
+    with transaction.atomic():
+        enrollments = list(
+            Enrollment.objects.select_for_update()
+            .filter(program_id=program_id)
+            .select_related("learner")
+            .order_by("pk")
+        )
+        completed_by_learner: dict[Any, set[int]] = {}
+        for learner_id, item_id in Progress.objects.filter(
+            learner_id__in=[e.learner_id for e in enrollments],
+            is_completed=True,
+            course_id__in=list(structure.courses),
+        ).values_list("learner_id", "content_item_id"):
+            completed_by_learner.setdefault(learner_id, set()).add(item_id)
+        for enrollment in enrollments:
+            _apply_totals(
+                enrollment=enrollment,
+                structure=structure,
+                completed=completed_by_learner.get(enrollment.learner_id, set()),
+            )
+            count += 1
+        Enrollment.objects.bulk_update(enrollments, TOTAL_FIELDS, batch_size=500)
+    return count
+
+
+def _locked_enrollment(*, learner, program_id: int) -> Enrollment:
+    enrollment = (
+        Enrollment.objects.select_for_update()
+        .filter(learner=learner, program_id=program_id)
+        .first()
+    )
+    if enrollment is None or enrollment.status == EnrollmentStatus.DROPPED:
+        raise ProgressError("You are not enrolled in this program.", code="not_enrolled")
+    if enrollment.status == EnrollmentStatus.PAUSED:
+        raise ProgressError("Your enrollment is paused. Resume it to continue.", code="paused")
+    return enrollment
+
+
+def _locked_progress(*, learner, item: ItemRef) -> tuple[Progress, bool]:
+    """The learner's progress row for the item, created if missing, locked."""
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO learning_progress
+                (id, learner_id, content_item_id, module_id, course_id, started_at, last_seen_at,
+                 is_completed, time_spent_seconds, progress_data)
+            VALUES (gen_random_uuid(), %s, %s, %s, %s, %s, %s, false, 0, '{}'::jsonb)
+            ON CONFLICT (learner_id, content_item_id) DO NOTHING
+            RETURNING id
+            """,
+            [learner.pk, item.item_id, item.module_id, item.course_id, now, now],
+        )
+        created = cursor.fetchone() is not None
+    progress = Progress.objects.select_for_update().get(
+        learner=learner, content_item_id=item.item_id
+    )
+    return progress, created
+
+
+def start_item(*, learner, item: ItemRef) -> Progress | None:
+    """Record that the learner opened the item. Idempotent; no-op unless enrolled and active."""
+    with transaction.atomic():
+        try:
+            enrollment = _locked_enrollment(learner=learner, program_id=item.program_id)
+        except ProgressError:
+            return None
+        progress, created = _locked_progress(learner=learner, item=item)
+        now = timezone.now()
+        if created:
+            record_event(
+                actor=learner,
+                verb=Verb.LAUNCHED,
+                object_type=ObjectType.CONTENT_ITEM,
+                object_id=item.item_id,
+                context={"enrollment": str(enrollment.pk)},
+            )
+            record_activity(learner=learner, at=now)
+        Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
+        return progress
+
+
+def clean_progress_data(*, data: dict[str, Any] | None, item: ItemRef) -> dict[str, Any] | None:
+    """Cap the size and keep a media position within the media's duration."""
+    if data is None:
+        return None
+    if len(json.dumps(data, separators=(",", ":"))) > MAX_PROGRESS_DATA_BYTES:
+        raise ProgressError(
+            f"progress_data is larger than {MAX_PROGRESS_DATA_BYTES} bytes.", code="too_large"
+        )
+    cleaned = dict(data)
+    duration = item.duration_seconds or cleaned.get("duration")
+    if duration is not None:
+        cleaned["duration"] = float(duration)
+    position = cleaned.get("position")
+    if position is not None:
+        position = max(0.0, float(position))
+        if duration:
+            position = min(position, float(duration))
+        cleaned["position"] = position
+    return cleaned
+
+
+@dataclass
+class HeartbeatResult:
+    progress: Progress
+    credited_seconds: int
+    completed_now: bool
+
+
+def heartbeat(
+    *, learner, item: ItemRef, seconds: int, progress_data: dict[str, Any] | None = None
+) -> HeartbeatResult:
+    """Credit time on an item: at most `seconds`, and never more than the server time since
+    the last credited moment, so replays and parallel calls cannot inflate it."""
+    if not 0 <= seconds <= MAX_HEARTBEAT_SECONDS:
+        raise ProgressError(
+            f"seconds must be between 0 and {MAX_HEARTBEAT_SECONDS}.", code="invalid"
+        )
+    cleaned = clean_progress_data(data=progress_data, item=item)
+    with transaction.atomic():
+        enrollment = _locked_enrollment(learner=learner, program_id=item.program_id)
+        progress, _ = _locked_progress(learner=learner, item=item)
+        now = timezone.now()
+        elapsed = max(0.0, (now - progress.last_seen_at).total_seconds())
+        credited = min(seconds, math.floor(elapsed))
+        if seconds < elapsed:
+            progress.last_seen_at = now
+        else:
+            progress.last_seen_at += dt.timedelta(seconds=credited)
+        progress.time_spent_seconds += credited
+        update_fields = ["last_seen_at", "time_spent_seconds"]
+        if cleaned is not None and cleaned != progress.progress_data:
+            progress.progress_data = cleaned
+            update_fields.append("progress_data")
+        progress.save(update_fields=update_fields)
+        if credited or "progress_data" in update_fields:
+            record_event(
+                actor=learner,
+                verb=Verb.PROGRESSED,
+                object_type=ObjectType.CONTENT_ITEM,
+                object_id=item.item_id,
+                result={"duration_seconds": credited, **_media_result(cleaned)},
+                context={"enrollment": str(enrollment.pk)},
+            )
+        Enrollment.objects.filter(pk=enrollment.pk).update(
+            time_spent_seconds=F("time_spent_seconds") + credited, last_activity_at=now
+        )
+        if credited:
+            record_activity(learner=learner, seconds=credited, at=now)
+        completed_now = False
+        if item.item_type in MEDIA_TYPES and _watched_enough(progress.progress_data):
+            completed_now = _complete_locked(
+                learner=learner, enrollment=enrollment, progress=progress, now=now
+            )
+        return HeartbeatResult(progress, credited, completed_now)
+
+
+def _media_result(data: dict[str, Any] | None) -> dict[str, Any]:
+    if not data or "position" not in data:
+        return {}
+    return {"position": data["position"]}
+
+
+def _watched_enough(data: dict[str, Any]) -> bool:
+    position, duration = data.get("position"), data.get("duration")
+    return bool(position and duration and position >= MEDIA_COMPLETION_RATIO * duration)
+
+
+def complete_item(*, learner, item: ItemRef) -> tuple[Progress, bool]:
+    """Mark the item complete. Returns (progress, whether this call completed it)."""
+    with transaction.atomic():
+        enrollment = _locked_enrollment(learner=learner, program_id=item.program_id)
+        progress, _ = _locked_progress(learner=learner, item=item)
+        changed = _complete_locked(
+            learner=learner, enrollment=enrollment, progress=progress, now=timezone.now()
+        )
+        return progress, changed
+
+
+def _complete_locked(*, learner, enrollment: Enrollment, progress: Progress, now) -> bool:
+    if progress.is_completed:
+        return False
+    progress.is_completed = True
+    progress.completed_at = now
+    progress.save(update_fields=["is_completed", "completed_at"])
+    record_event(
+        actor=learner,
+        verb=Verb.COMPLETED,
+        object_type=ObjectType.CONTENT_ITEM,
+        object_id=progress.content_item_id,
+        result={"completion": True, "duration_seconds": progress.time_spent_seconds},
+        context={"enrollment": str(enrollment.pk)},
+    )
+    record_activity(learner=learner, items_completed=1, at=now)
+    enrollment.last_activity_at = now
+    enrollment.save(update_fields=["last_activity_at"])
+    enrollment.learner = learner
+    recompute_enrollment(enrollment=enrollment)
+    return True

@@ -1,0 +1,106 @@
+"""Races over real concurrent connections: threads behind a barrier, one connection each."""
+
+import datetime as dt
+import threading
+import time
+
+import pytest
+from django.db import connection
+
+from learning.access import resolve_item
+from learning.enrollment import enroll
+from learning.models import DailyActivity, Enrollment, LearningEvent, Progress
+from learning.progress import complete_item, heartbeat, start_item
+
+from .journey_helpers import build_tree, make_learner
+
+pytestmark = pytest.mark.django_db(transaction=True)
+THREADS = 8
+
+
+def run_together(target, count: int = THREADS) -> list:
+    barrier = threading.Barrier(count)
+    results: list = []
+    errors: list = []
+
+    def worker():
+        try:
+            barrier.wait()
+            results.append(target())
+        except Exception as exc:  # noqa: BLE001 - surfaced to the test below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    return results
+
+
+def test_parallel_enroll_gives_one_enrollment():
+    tree = build_tree()
+    learner = make_learner()
+    results = run_together(lambda: enroll(learner=learner, program=tree.program))
+    assert Enrollment.objects.count() == 1
+    assert sum(1 for _, created in results if created) == 1
+    assert len({enrollment.pk for enrollment, _ in results}) == 1
+    assert LearningEvent.objects.filter(verb="registered").count() == 1
+
+
+def test_parallel_heartbeats_lose_no_time_and_credit_no_more_than_wall_time():
+    tree = build_tree()
+    learner = make_learner()
+    enroll(learner=learner, program=tree.program)
+    item = resolve_item(page_id=tree.items[0][0].id)
+    start_item(learner=learner, item=item)
+    Progress.objects.update(
+        last_seen_at=Progress.objects.get().last_seen_at - dt.timedelta(seconds=20)
+    )
+    began = time.monotonic()
+    rounds = []
+    for _ in range(3):
+        rounds.extend(run_together(lambda: heartbeat(learner=learner, item=item, seconds=30)))
+        time.sleep(1.1)
+    wall = 20 + (time.monotonic() - began)
+    credited = sum(result.credited_seconds for result in rounds)
+    progress = Progress.objects.get()
+    assert progress.time_spent_seconds == credited
+    assert Enrollment.objects.get().time_spent_seconds == credited
+    assert sum(DailyActivity.objects.values_list("seconds", flat=True)) == credited
+    assert 20 <= credited <= wall
+
+
+def test_parallel_completes_count_once():
+    tree = build_tree()
+    learner = make_learner()
+    enroll(learner=learner, program=tree.program)
+    item = resolve_item(page_id=tree.items[0][0].id)
+    results = run_together(lambda: complete_item(learner=learner, item=item))
+    assert sum(1 for _, changed in results if changed) == 1
+    enrollment = Enrollment.objects.get()
+    assert enrollment.completed_items == 1
+    assert LearningEvent.objects.filter(verb="completed", object_id=item.item_id).count() == 1
+    assert DailyActivity.objects.get().items_completed == 1
+
+
+def test_parallel_completes_of_different_items_all_count():
+    tree = build_tree()
+    learner = make_learner()
+    enroll(learner=learner, program=tree.program)
+    items = [resolve_item(page_id=page.id) for page in tree.all_items]
+    pending = list(items)
+    lock = threading.Lock()
+
+    def complete_next():
+        with lock:
+            item = pending.pop()
+        return complete_item(learner=learner, item=item)
+
+    run_together(complete_next, count=len(items))
+    enrollment = Enrollment.objects.get()
+    assert enrollment.completed_items == enrollment.total_items == 4
+    assert enrollment.status == "completed"

@@ -1,0 +1,138 @@
+"""The headless content API (Wagtail API v3 at /api/v3/)."""
+
+import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageViewRestriction
+
+from learning.models import ContentItemPage, CoursePage, ProgramPage
+from learning.tests.factories import ProgramPageFactory, build_program, catalog
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/v3"
+
+
+def test_openapi_document_describes_the_learning_page_types(client):
+    response = client.get(f"{API}/openapi.json")
+
+    assert response.status_code == 200
+    schemas = response.json()["components"]["schemas"]
+    assert any("ProgramPage" in name for name in schemas)
+    assert any("ContentItemPage" in name for name in schemas)
+
+
+def test_lists_programs_filtered_by_type(client):
+    build_program(courses=1, modules=1, items=1, title="Andean Textiles")
+
+    response = client.get(f"{API}/pages/", {"type": "learning.ProgramPage"})
+
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert [item["title"] for item in items] == ["Andean Textiles"]
+
+
+def test_lists_children_of_a_program_in_tree_order(client):
+    program = build_program(courses=3, modules=1, items=1)
+
+    response = client.get(f"{API}/pages/", {"child_of": program.pk})
+
+    assert response.status_code == 200
+    assert sorted(item["title"] for item in response.json()["items"]) == [
+        f"{program.title} course {n}" for n in (1, 2, 3)
+    ]
+
+
+def test_filters_by_locale(client):
+    ProgramPageFactory(title="English program")
+
+    assert (
+        client.get(f"{API}/pages/", {"type": "learning.ProgramPage", "locale": "fr"}).json()[
+            "items"
+        ]
+        == []
+    )
+    english = client.get(f"{API}/pages/", {"type": "learning.ProgramPage", "locale": "en"})
+    assert [item["title"] for item in english.json()["items"]] == ["English program"]
+
+
+def test_detail_has_fields_streamfield_json_and_thumbnail_rendition(client):
+    image = Image.objects.create(title="Loom", file=get_test_image_file())
+    program = ProgramPageFactory(title="Looms", thumbnail=image, estimated_duration_weeks=6)
+
+    data = client.get(f"{API}/pages/{program.pk}/").json()
+
+    assert data["estimated_duration_weeks"] == 6
+    assert data["difficulty"] == "beginner"
+    assert data["overview"][0]["type"] == "paragraph"
+    assert data["thumbnail"]["url"].startswith("/media/images/")
+    assert data["thumbnail"]["width"] == 640
+
+
+def test_item_detail_exposes_its_body_blocks(client):
+    program = build_program(courses=1, modules=1, items=1)
+    item = ContentItemPage.objects.descendant_of(program).get()
+
+    data = client.get(f"{API}/pages/{item.pk}/").json()
+
+    assert data["item_type"] == "text"
+    assert data["body"][0]["type"] == "paragraph"
+
+
+def test_drafts_and_private_pages_never_appear(client):
+    program = build_program(courses=2, modules=1, items=1)
+    draft, private = CoursePage.objects.child_of(program).order_by("path")
+    draft.unpublish()
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    hidden_item = ContentItemPage.objects.descendant_of(private).get()
+
+    listing = client.get(f"{API}/pages/", {"descendant_of": program.pk}).json()["items"]
+
+    assert listing == []
+    assert client.get(f"{API}/pages/{draft.pk}/").status_code == 404
+    assert client.get(f"{API}/pages/{private.pk}/").status_code == 404
+    assert client.get(f"{API}/pages/{hidden_item.pk}/").status_code == 404
+
+
+def test_a_session_does_not_unlock_drafts(client, django_user_model):
+    editor = django_user_model.objects.create_superuser(email="ed@example.com", password="x" * 14)
+    client.force_login(editor)
+    program = ProgramPageFactory(live=False)
+
+    assert client.get(f"{API}/pages/{program.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "learning.NoSuchPage"},
+        {"child_of": "not-a-number"},
+        {"locale": "xx", "child_of": -4},
+        {"limit": "lots"},
+        {"child_of": 1, "descendant_of": 1},
+    ],
+)
+def test_malformed_filters_get_a_4xx_json_answer(client, params):
+    catalog()
+
+    response = client.get(f"{API}/pages/", params)
+
+    assert 400 <= response.status_code < 500
+    assert response["Content-Type"].split(";")[0] in (
+        "application/json",
+        "application/problem+json",
+    )
+    assert response.json()
+
+
+def test_anonymous_callers_cannot_write(client):
+    index = catalog()
+
+    response = client.post(
+        f"{API}/pages/",
+        {"meta": {"type": "learning.ProgramPage", "parent_id": index.pk}, "title": "Spam"},
+        content_type="application/json",
+    )
+
+    assert response.status_code in (401, 403)
+    assert not ProgramPage.objects.filter(title="Spam").exists()

@@ -1,0 +1,144 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from learning.access import resolve_item
+from learning.dashboard import pace
+from learning.enrollment import enroll, set_target_date
+from learning.progress import complete_item, heartbeat, start_item
+
+from .journey_helpers import build_tree, make_learner, translate_tree
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def learner():
+    return make_learner()
+
+
+def queries_for(client, url: str) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, response
+    return len(captured), response
+
+
+def test_dashboard_shows_progress_next_item_and_activity(client, learner):
+    tree = build_tree()
+    enroll(learner=learner, program=tree.program)
+    item = resolve_item(page_id=tree.items[0][0].id)
+    start_item(learner=learner, item=item)
+    complete_item(learner=learner, item=item)
+    client.force_login(learner)
+    html = client.get("/en/my-learning/").content.decode()
+    assert tree.program.title in html
+    assert tree.items[0][1].title in html  # the next item
+    assert 'value="25"' in html  # 1 of 4 items
+    assert "1 day" in html  # current streak
+
+
+def test_dashboard_queries_do_not_grow_with_enrollments(
+    client, learner, django_assert_max_num_queries
+):
+    client.force_login(learner)
+    trees = [build_tree(title=f"Program {n}") for n in range(6)]
+    enroll(learner=learner, program=trees[0].program)
+    one, _ = queries_for(client, "/en/my-learning/")
+    for tree in trees[1:]:
+        enroll(learner=learner, program=tree.program)
+        complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][0].id))
+    many, _ = queries_for(client, "/en/my-learning/")
+    assert many == one
+    with django_assert_max_num_queries(15):
+        client.get("/en/my-learning/")
+    with django_assert_max_num_queries(12):
+        client.get("/api/v1/dashboard")
+
+
+@pytest.mark.parametrize("which", ["program", "course", "module", "item"])
+def test_page_queries_do_not_grow_with_items(client, learner, which):
+    small = build_tree(courses=1, items_per_course=1, title="Small")
+    large = build_tree(courses=4, items_per_course=6, title="Large")
+    client.force_login(learner)
+    counts = []
+    for tree in (small, large):
+        enroll(learner=learner, program=tree.program)
+        for page in tree.all_items[:3]:
+            complete_item(learner=learner, item=resolve_item(page_id=page.id))
+        page = {
+            "program": tree.program,
+            "course": tree.courses[0],
+            "module": tree.modules[0],
+            "item": tree.items[0][0],
+        }[which]
+        client.get(page.url)  # warm per-process caches (site root paths, content version)
+        counts.append(queries_for(client, page.url)[0])
+    assert counts[0] == counts[1], counts
+
+
+def test_pages_show_the_learners_marks_and_continue(client, learner):
+    tree = build_tree()
+    enroll(learner=learner, program=tree.program)
+    complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][0].id))
+    client.force_login(learner)
+    html = client.get(tree.program.url).content.decode()
+    assert "Continue" in html and tree.items[0][1].url in html
+    html = client.get(tree.courses[0].url).content.decode()
+    assert 'data-line-state="started"' in html
+    html = client.get(tree.modules[0].url).content.decode()
+    assert 'data-line-state="done"' in html and 'data-line-state="todo"' in html
+    html = client.get(tree.items[0][1].url).content.decode()
+    assert f'data-item-id="{tree.items[0][1].id}"' in html and 'data-tracking="on"' in html
+
+
+def test_translated_pages_show_the_same_progress(client, learner):
+    tree = build_tree()
+    mapping = translate_tree(tree)
+    enroll(learner=learner, program=tree.program)
+    complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][0].id))
+    client.force_login(learner)
+    from wagtail.models import Page
+
+    french_module = Page.objects.get(id=mapping[tree.modules[0].id])
+    html = client.get(french_module.url).content.decode()
+    assert 'data-line-state="done"' in html
+    french_item = Page.objects.get(id=mapping[tree.items[0][1].id])
+    html = client.get(french_item.url).content.decode()
+    assert f'data-item-id="{tree.items[0][1].id}"' in html
+    html = client.get("/fr/my-learning/").content.decode()
+    assert 'value="25"' in html
+
+
+def test_on_track_and_forecast(learner):
+    tree = build_tree()
+    enrollment, _ = enroll(learner=learner, program=tree.program)
+    enrollment = set_target_date(
+        enrollment=enrollment, target=timezone.localdate() + dt.timedelta(days=10)
+    )
+    enrollment.enrolled_at = timezone.now() - dt.timedelta(days=10)
+    enrollment.target_completion_date = timezone.localdate() + dt.timedelta(days=10)
+    assert pace(enrollment=enrollment).state == "behind"
+    enrollment.completion_percentage = 50
+    enrollment.completed_items, enrollment.total_items = 2, 4
+    result = pace(enrollment=enrollment)
+    assert result.state == "on_track"
+    assert result.forecast_date == timezone.localdate() + dt.timedelta(days=10)
+
+
+def test_time_chart_reflects_heartbeats(client, learner):
+    tree = build_tree()
+    enroll(learner=learner, program=tree.program)
+    item = resolve_item(page_id=tree.items[0][0].id)
+    start_item(learner=learner, item=item)
+    from learning.models import Progress
+
+    Progress.objects.update(last_seen_at=timezone.now() - dt.timedelta(minutes=5))
+    heartbeat(learner=learner, item=item, seconds=300)
+    client.force_login(learner)
+    body = client.get("/api/v1/dashboard").json()
+    assert body["chart"][-1]["minutes"] == 5
+    assert body["week_minutes"] == 5

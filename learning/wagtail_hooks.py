@@ -1,0 +1,3 @@
+"""Wagtail admin hooks of the learning app."""
+
+from . import admin_views  # noqa: F401  (registers the enrollments viewset and page guards)

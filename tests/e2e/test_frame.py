@@ -1,0 +1,80 @@
+"""The learner site's frame in a real browser: layout, navigation, languages, accessibility."""
+
+import pytest
+
+from .conftest import PHONE, assert_accessible, login, screenshot
+
+pytestmark = pytest.mark.e2e
+
+PAGES = {"home": "/{lang}/", "style": "/{lang}/style/", "404": "/{lang}/no-such-page/"}
+
+
+def test_home_page_loads_and_is_accessible(page, demo_site, live_server):
+    response = page.goto(f"{live_server.url}/en/")
+    assert response.status == 200
+    assert page.locator("h1").first.is_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_frame_pages_are_accessible_at_each_width(
+    new_page, demo_site, live_server, lang, name, width
+):
+    page = new_page(viewport=PHONE) if width == "phone" else new_page()
+    page.goto(live_server.url + PAGES[name].format(lang=lang))
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    screenshot(page, f"{name}-{width}-{lang}")
+    assert_accessible(page)
+
+
+@pytest.fixture
+def demo_catalog(demo_site):
+    from learning.demo import build_catalog
+
+    return build_catalog(home=demo_site)
+
+
+def test_home_features_the_programs_of_the_current_language(new_page, demo_catalog, live_server):
+    for lang in ("en", "ar"):
+        for width, viewport in (("desktop", None), ("phone", PHONE)):
+            page = new_page(viewport=viewport)
+            page.goto(f"{live_server.url}/{lang}/")
+            cards = page.locator(".card")
+            assert cards.count() >= 1
+            assert page.locator(".card .badge").count() >= 2
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+            screenshot(page, f"home-catalog-{width}-{lang}")
+            assert_accessible(page)
+
+
+def test_phone_navigation_works_without_scripts(new_page, demo_site, live_server):
+    """The language menu is a disclosure that opens and navigates with JavaScript off."""
+    page = new_page(viewport=PHONE, java_script_enabled=False)
+    page.goto(f"{live_server.url}/en/style/")
+    page.locator("summary[aria-label='Language']").click()
+    screenshot(page, "menu-language-phone-en", full_page=False)
+    page.get_by_role("link", name="العربية").click()
+    assert page.url.endswith("/ar/style/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+
+
+def test_signed_in_account_menu(new_page, demo_site, live_server):
+    from culturedegree.models import User
+
+    user = User.objects.create_user(email="amina@example.com", password="x" * 16, name="Amina")
+    for lang, viewport in (("en", None), ("ar", PHONE)):
+        page = new_page(viewport=viewport)
+        login(page, user, live_server_url=live_server.url)
+        page.goto(f"{live_server.url}/{lang}/")
+        page.locator("summary[aria-label]").last.click()
+        assert page.locator(".menu__panel a[href$='/my-learning/']").is_visible()
+        screenshot(page, f"menu-account-{lang}", full_page=False)
+        assert_accessible(page)
+        page.keyboard.press("Escape")
+        assert not page.locator(".menu__panel a[href$='/my-learning/']").is_visible()

@@ -116,6 +116,8 @@ def ensure_editorial_groups(*, catalog: Page) -> dict:
     for name, codenames in EDITORIAL_PAGE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(admin_access)
+        # Wagtail's first migration creates an "Editors" group with rights on the root page.
+        GroupPagePermission.objects.filter(group=group).exclude(page=catalog).delete()
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
                 group=group,

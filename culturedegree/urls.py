@@ -20,8 +20,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("_allauth/", include("allauth.headless.urls")),
-    # One callback URL per OpenID Connect provider, whatever the interface language.
-    path("accounts/", include("allauth.socialaccount.providers.openid_connect.urls")),
     path("api/v1/", learner_api.urls),
     path("healthz", site_views.healthz, name="healthz"),
     path("api/v3/", content_api.urls),
@@ -35,6 +33,12 @@ urlpatterns += i18n_patterns(
     path("", include("learning.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
+)
+
+# One callback URL per OpenID Connect provider whatever the interface language: listed after
+# the prefixed patterns, so reverse() prefers it.
+urlpatterns.append(
+    path("accounts/", include("allauth.socialaccount.providers.openid_connect.urls"))
 )
 
 if getattr(settings, "SERVE_MEDIA", False):

@@ -3,11 +3,12 @@
 import datetime as dt
 import zoneinfo
 
+from django.db import connection
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from .models import DailyActivity, LearnerStats
+from .models import LearnerStats
 
 
 def local_day(*, learner, at: dt.datetime) -> tuple[dt.date, str]:
@@ -20,36 +21,34 @@ def local_day(*, learner, at: dt.datetime) -> tuple[dt.date, str]:
 
 
 def record_activity(*, learner, seconds: int = 0, items_completed: int = 0, at=None) -> None:
-    """Add to today's row and move the streak. Called inside the caller's transaction."""
+    """Add to the learner's row for the local day; move the streak when the day is new.
+    Called inside the caller's transaction."""
     at = at or timezone.now()
     day, tz_name = local_day(learner=learner, at=at)
-    row, created = DailyActivity.objects.get_or_create(
-        learner=learner,
-        day=day,
-        defaults={"timezone": tz_name, "seconds": seconds, "items_completed": items_completed},
-    )
-    if not created and (seconds or items_completed):
-        DailyActivity.objects.filter(pk=row.pk).update(
-            seconds=F("seconds") + seconds, items_completed=F("items_completed") + items_completed
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO learning_dailyactivity (id, learner_id, day, timezone, seconds,
+                items_completed)
+            VALUES (gen_random_uuid(), %s, %s, %s, %s, %s)
+            ON CONFLICT (learner_id, day) DO UPDATE
+            SET seconds = learning_dailyactivity.seconds + EXCLUDED.seconds,
+                items_completed = learning_dailyactivity.items_completed
+                    + EXCLUDED.items_completed
+            RETURNING (xmax = 0) AS created
+            """,
+            [learner.pk, day, tz_name, seconds, items_completed],
         )
-    stats, _ = LearnerStats.objects.get_or_create(learner=learner)
-    if stats.last_active_day == day:
-        if seconds:
-            LearnerStats.objects.filter(pk=learner.pk).update(
-                total_seconds=F("total_seconds") + seconds
-            )
-        return
+        created = cursor.fetchone()[0]
+    if created:
+        _advance_streak(learner=learner, day=day)
+
+
+def _advance_streak(*, learner, day: dt.date) -> None:
+    LearnerStats.objects.get_or_create(learner=learner)
     stats = LearnerStats.objects.select_for_update().get(pk=learner.pk)
-    if stats.last_active_day == day:
-        LearnerStats.objects.filter(pk=learner.pk).update(
-            total_seconds=F("total_seconds") + seconds
-        )
-        return
-    if stats.last_active_day is not None and stats.last_active_day > day:
-        # A move to a timezone further west can give a day already counted; keep the streak.
-        LearnerStats.objects.filter(pk=learner.pk).update(
-            total_seconds=F("total_seconds") + seconds
-        )
+    if stats.last_active_day is not None and stats.last_active_day >= day:
+        # Already counted, or a move to a timezone further west gave an earlier day.
         return
     yesterday = day - dt.timedelta(days=1)
     streak = stats.current_streak + 1 if stats.last_active_day == yesterday else 1
@@ -57,7 +56,6 @@ def record_activity(*, learner, seconds: int = 0, items_completed: int = 0, at=N
         last_active_day=day,
         current_streak=streak,
         longest_streak=Greatest(F("longest_streak"), streak),
-        total_seconds=F("total_seconds") + seconds,
     )
 
 

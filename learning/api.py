@@ -216,4 +216,4 @@ def _translation_keys(page_id: int):
 
 @router.get("/dashboard", response=dict[str, Any])
 def get_dashboard(request):
-    return dashboard.dashboard_data(learner=_learner(request))
+    return dashboard.dashboard_data(learner=_learner(request), request=request)

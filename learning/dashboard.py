@@ -62,7 +62,7 @@ def pace(*, enrollment: Enrollment, today: dt.date | None = None) -> Pace:
     return Pace("on_track" if on_track else "behind", float(round(expected, 2)), forecast)
 
 
-def _localized_titles(page_ids: list[int]) -> dict[int, tuple[str, str | None]]:
+def _localized_titles(page_ids: list[int], request=None) -> dict[int, tuple[str, str | None]]:
     """Default-locale page id -> (title, url) in the active language, falling back to the
     default-locale page. One query for the translations plus the pages themselves."""
     if not page_ids:
@@ -81,11 +81,11 @@ def _localized_titles(page_ids: list[int]) -> dict[int, tuple[str, str | None]]:
     result = {}
     for page in pages:
         shown = translated.get(page.id, page)
-        result[page.id] = (shown.title, shown.url)
+        result[page.id] = (shown.title, shown.get_url(request=request))
     return result
 
 
-def dashboard_data(*, learner) -> dict[str, Any]:
+def dashboard_data(*, learner, request=None) -> dict[str, Any]:
     """Everything the My learning page and GET /api/v1/dashboard show."""
     enrollments = list(
         Enrollment.objects.filter(learner=learner)
@@ -102,7 +102,7 @@ def dashboard_data(*, learner) -> dict[str, Any]:
         e.next_item_id for e in enrollments if e.next_item_id
     }
     page_ids |= {e.object_id for e in events} | {d["program_id"] for d in dropped}
-    titles = _localized_titles(sorted(page_ids))
+    titles = _localized_titles(sorted(page_ids), request)
     today, _ = local_day(learner=learner, at=timezone.now())
     first_day = today - dt.timedelta(days=CHART_DAYS - 1)
     daily = dict(
@@ -185,7 +185,7 @@ def dashboard_data(*, learner) -> dict[str, Any]:
         "week_minutes": round(sum(d["seconds"] for d in chart[-7:]) / 60),
         "current_streak": current_streak(stats=stats, learner=learner),
         "longest_streak": stats.longest_streak if stats else 0,
-        "total_seconds": stats.total_seconds if stats else 0,
+        "total_seconds": sum(enrollment.time_spent_seconds for enrollment in enrollments),
     }
 
 
@@ -232,7 +232,7 @@ def page_learner_context(request, page) -> dict[str, Any]:
     context["enrollment"] = enrollment
     context["enrollment_open"] = bool(enrollment and enrollment.is_open)
     if enrollment is not None and enrollment.next_item_id:
-        context["continue_url"] = _localized_titles([enrollment.next_item_id])[
+        context["continue_url"] = _localized_titles([enrollment.next_item_id], request)[
             enrollment.next_item_id
         ][1]
     if isinstance(page, ProgramPage | CoursePage | ModulePage | ContentItemPage):
@@ -304,7 +304,12 @@ def page_learner_context(request, page) -> dict[str, Any]:
         context["marks"] = marks
         context["mark"] = marks.get(str(page.translation_key))
         context["children"] = _children_marks(
-            page=page, canonical=canonical, structure=structure, marks=marks, keys=keys
+            request=request,
+            page=page,
+            canonical=canonical,
+            structure=structure,
+            marks=marks,
+            keys=keys,
         )
         module_id = structure.item_module.get(canonical.id)
         if module_id is not None:
@@ -330,7 +335,7 @@ def page_learner_context(request, page) -> dict[str, Any]:
     return {"learner": context}
 
 
-def _children_marks(*, page, canonical, structure, marks, keys) -> list[dict]:
+def _children_marks(*, request, page, canonical, structure, marks, keys) -> list[dict]:
     """The lines under this page (courses, modules or items) with the learner's marks."""
     if isinstance(page, ProgramPage):
         child_ids = list(structure.courses)
@@ -341,7 +346,7 @@ def _children_marks(*, page, canonical, structure, marks, keys) -> list[dict]:
         child_ids = [i for i, m in structure.item_module.items() if m == canonical.id]
     else:
         return []
-    titles = _localized_titles(child_ids)
+    titles = _localized_titles(child_ids, request)
     return [
         {"title": titles[cid][0], "url": titles[cid][1], "mark": marks[str(keys[cid])]}
         for cid in child_ids

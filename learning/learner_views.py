@@ -42,7 +42,9 @@ def _back(request: HttpRequest, fallback: str) -> str:
 @login_required
 def my_learning(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "learning/dashboard.html", {"dashboard": dashboard_data(learner=request.user)}
+        request,
+        "learning/dashboard.html",
+        {"dashboard": dashboard_data(learner=request.user, request=request)},
     )
 
 

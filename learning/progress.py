@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -320,8 +319,24 @@ def _locked_enrollment(*, learner, program_id: int) -> Enrollment:
     return enrollment
 
 
+PROGRESS_COLUMNS = [
+    "id",
+    "learner_id",
+    "content_item_id",
+    "module_id",
+    "course_id",
+    "started_at",
+    "last_seen_at",
+    "completed_at",
+    "is_completed",
+    "time_spent_seconds",
+    "progress_data",
+]
+
+
 def _locked_progress(*, learner, item: ItemRef) -> tuple[Progress, bool]:
-    """The learner's progress row for the item, created if missing, locked."""
+    """The learner's progress row for the item, created if missing, locked. One statement:
+    ON CONFLICT DO UPDATE locks the existing row and returns it as it was."""
     now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -330,38 +345,73 @@ def _locked_progress(*, learner, item: ItemRef) -> tuple[Progress, bool]:
                 (id, learner_id, content_item_id, module_id, course_id, started_at, last_seen_at,
                  is_completed, time_spent_seconds, progress_data)
             VALUES (gen_random_uuid(), %s, %s, %s, %s, %s, %s, false, 0, '{}'::jsonb)
-            ON CONFLICT (learner_id, content_item_id) DO NOTHING
-            RETURNING id
+            ON CONFLICT (learner_id, content_item_id) DO UPDATE
+                SET learner_id = EXCLUDED.learner_id
+            RETURNING id, learner_id, content_item_id, module_id, course_id, started_at,
+                last_seen_at, completed_at, is_completed, time_spent_seconds, progress_data,
+                (xmax = 0) AS created
             """,
             [learner.pk, item.item_id, item.module_id, item.course_id, now, now],
         )
-        created = cursor.fetchone() is not None
-    progress = Progress.objects.select_for_update().get(
-        learner=learner, content_item_id=item.item_id
-    )
+        *values, created = cursor.fetchone()
+    row = dict(zip(PROGRESS_COLUMNS, values, strict=True))
+    if isinstance(row["progress_data"], str):
+        row["progress_data"] = json.loads(row["progress_data"])
+    progress = Progress(**row)
+    progress._state.adding = False
     return progress, created
+
+
+def _enrollment_error(*, learner, program_id: int) -> ProgressError:
+    status = (
+        Enrollment.objects.filter(learner=learner, program_id=program_id)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status == EnrollmentStatus.PAUSED:
+        return ProgressError("Your enrollment is paused. Resume it to continue.", code="paused")
+    return ProgressError("You are not enrolled in this program.", code="not_enrolled")
+
+
+def _touch_enrollment(*, learner, program_id: int, seconds: int, now) -> str:
+    """Add time to the open enrollment (locking it) and return its id, or raise."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE learning_enrollment
+            SET time_spent_seconds = time_spent_seconds + %s, last_activity_at = %s
+            WHERE learner_id = %s AND program_id = %s AND status IN ('active', 'completed')
+            RETURNING id
+            """,
+            [seconds, now, learner.pk, program_id],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise _enrollment_error(learner=learner, program_id=program_id)
+    return str(row[0])
 
 
 def start_item(*, learner, item: ItemRef) -> Progress | None:
     """Record that the learner opened the item. Idempotent; no-op unless enrolled and active."""
-    with transaction.atomic():
-        try:
-            enrollment = _locked_enrollment(learner=learner, program_id=item.program_id)
-        except ProgressError:
-            return None
-        progress, created = _locked_progress(learner=learner, item=item)
-        now = timezone.now()
-        if created:
-            record_event(
-                actor=learner,
-                verb=Verb.LAUNCHED,
-                object_type=ObjectType.CONTENT_ITEM,
-                object_id=item.item_id,
-                context={"enrollment": str(enrollment.pk)},
+    try:
+        with transaction.atomic():
+            progress, created = _locked_progress(learner=learner, item=item)
+            now = timezone.now()
+            enrollment_id = _touch_enrollment(
+                learner=learner, program_id=item.program_id, seconds=0, now=now
             )
-            record_activity(learner=learner, at=now)
-        Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
-        return progress
+            if created:
+                record_event(
+                    actor=learner,
+                    verb=Verb.LAUNCHED,
+                    object_type=ObjectType.CONTENT_ITEM,
+                    object_id=item.item_id,
+                    context={"enrollment": enrollment_id},
+                )
+                record_activity(learner=learner, at=now)
+            return progress
+    except ProgressError:
+        return None
 
 
 def clean_progress_data(*, data: dict[str, Any] | None, item: ItemRef) -> dict[str, Any] | None:
@@ -403,11 +453,13 @@ def heartbeat(
         )
     cleaned = clean_progress_data(data=progress_data, item=item)
     with transaction.atomic():
-        enrollment = _locked_enrollment(learner=learner, program_id=item.program_id)
         progress, _ = _locked_progress(learner=learner, item=item)
         now = timezone.now()
         elapsed = max(0.0, (now - progress.last_seen_at).total_seconds())
         credited = min(seconds, math.floor(elapsed))
+        enrollment_id = _touch_enrollment(
+            learner=learner, program_id=item.program_id, seconds=credited, now=now
+        )
         if seconds < elapsed:
             progress.last_seen_at = now
         else:
@@ -425,17 +477,14 @@ def heartbeat(
                 object_type=ObjectType.CONTENT_ITEM,
                 object_id=item.item_id,
                 result={"duration_seconds": credited, **_media_result(cleaned)},
-                context={"enrollment": str(enrollment.pk)},
+                context={"enrollment": enrollment_id},
             )
-        Enrollment.objects.filter(pk=enrollment.pk).update(
-            time_spent_seconds=F("time_spent_seconds") + credited, last_activity_at=now
-        )
         if credited:
             record_activity(learner=learner, seconds=credited, at=now)
         completed_now = False
         if item.item_type in MEDIA_TYPES and _watched_enough(progress.progress_data):
             completed_now = _complete_locked(
-                learner=learner, enrollment=enrollment, progress=progress, now=now
+                learner=learner, progress=progress, program_id=item.program_id, now=now
             )
         return HeartbeatResult(progress, credited, completed_now)
 
@@ -452,17 +501,19 @@ def _watched_enough(data: dict[str, Any]) -> bool:
 
 
 def complete_item(*, learner, item: ItemRef) -> tuple[Progress, bool]:
-    """Mark the item complete. Returns (progress, whether this call completed it)."""
+    """Mark the item complete. Returns (progress, whether this call completed it).
+
+    Locks the progress row first, then the enrollment, the same order as heartbeats."""
     with transaction.atomic():
-        enrollment = _locked_enrollment(learner=learner, program_id=item.program_id)
         progress, _ = _locked_progress(learner=learner, item=item)
         changed = _complete_locked(
-            learner=learner, enrollment=enrollment, progress=progress, now=timezone.now()
+            learner=learner, progress=progress, program_id=item.program_id, now=timezone.now()
         )
         return progress, changed
 
 
-def _complete_locked(*, learner, enrollment: Enrollment, progress: Progress, now) -> bool:
+def _complete_locked(*, learner, progress: Progress, program_id: int, now) -> bool:
+    enrollment = _locked_enrollment(learner=learner, program_id=program_id)
     if progress.is_completed:
         return False
     progress.is_completed = True

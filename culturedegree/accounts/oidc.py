@@ -11,6 +11,7 @@ This module is imported by the settings, so it must not touch Django's app regis
 import json
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 REQUIRED_KEYS = ("id", "name", "server_url", "client_id", "secret")
 PROVIDER_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -68,3 +69,18 @@ def parse_oidc_providers(raw: str) -> list[dict[str, Any]]:
             }
         )
     return apps
+
+
+def provider_origins(apps: list[dict[str, Any]]) -> list[str]:
+    """Origins of the providers' servers, for the CSP's form-action.
+
+    The "Continue" form on our side answers with a redirect to the provider, and browsers
+    hold that redirect to the form-action directive.
+    """
+    origins = []
+    for app in apps:
+        parts = urlsplit(app["settings"]["server_url"])
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in origins:
+            origins.append(origin)
+    return origins

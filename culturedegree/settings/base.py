@@ -1,6 +1,6 @@
 """Settings shared by every environment. Safe by default: DEBUG off, no secret."""
 
-from culturedegree.accounts.oidc import parse_oidc_providers
+from culturedegree.accounts.oidc import parse_oidc_providers, provider_origins
 
 from .database import database_config
 from .env import BASE_DIR, VAR_DIR, env_bool, env_int, env_list, env_str
@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "learning.caching.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -235,6 +236,7 @@ SOCIALACCOUNT_PROVIDERS = {
         "APPS": parse_oidc_providers(env_str("OIDC_PROVIDERS")),
     }
 }
+OIDC_PROVIDER_ORIGINS = provider_origins(SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"])
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
@@ -273,6 +275,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+# Signing in through an OpenID Connect provider redirects a form post to its server.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += OIDC_PROVIDER_ORIGINS
 
 LOGGING = {
     "version": 1,

@@ -80,15 +80,30 @@ def language_links(context) -> list[LanguageLink]:
 
 @register.simple_tag(takes_context=True)
 def catalog_url(context) -> str:
-    """The URL of the live catalog in the current language, or "" when there is none."""
+    """The URL of the live catalog in the current language, or "" when there is none.
+
+    A language without its own catalog gets the default language's, under its own prefix:
+    the site serves untranslated pages there with the interface in that language.
+    """
     from learning.models import ProgramIndexPage
 
     try:
-        locale = Locale.get_active()
+        active = Locale.get_active()
     except Locale.DoesNotExist:
         return ""
-    catalog = ProgramIndexPage.objects.live().filter(locale=locale).first()
-    return catalog.get_url(context.get("request")) if catalog else ""
+    catalogs = {
+        catalog.locale_id: catalog
+        for catalog in ProgramIndexPage.objects.live().filter(
+            locale__language_code__in=[active.language_code, settings.LANGUAGE_CODE]
+        )
+    }
+    catalog = catalogs.get(active.pk) or next(iter(catalogs.values()), None)
+    if catalog is None:
+        return ""
+    url = catalog.get_url(context.get("request"))
+    if catalog.locale_id != active.pk:
+        url = swap_language_prefix(path=url, language_code=active.language_code)
+    return url
 
 
 @register.simple_tag(takes_context=True)

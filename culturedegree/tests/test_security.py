@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import path
 
@@ -20,8 +21,12 @@ def _explode(request):
     raise RuntimeError("database password is hunter2")
 
 
-# This module doubles as a URLconf: the site's URLs plus one view that fails.
-urlpatterns = [path("explode/", _explode), *site_urlpatterns]
+def _forbidden(request):
+    raise PermissionDenied
+
+
+# This module doubles as a URLconf: the site's URLs plus views that fail.
+urlpatterns = [path("explode/", _explode), path("forbidden/", _forbidden), *site_urlpatterns]
 
 
 @pytest.fixture
@@ -63,18 +68,18 @@ def assert_security_headers(response, *, strict_csp: bool = True) -> None:
         pytest.param("/_allauth/browser/v1/config", id="api"),
         pytest.param("/static/css/site.css", id="static-file"),
         pytest.param("/en/no-such-page/", id="404"),
+        pytest.param("/forbidden/", id="403"),
         pytest.param("/explode/", id="500"),
     ],
 )
 def test_every_kind_of_response_carries_the_security_headers(https_client, site, url):
     response = https_client.get(url, secure=True)
-    assert response.status_code in {200, 404, 500}
+    assert response.status_code in {200, 403, 404, 500}
     assert_security_headers(response)
 
 
 def test_admin_keeps_the_policy_but_allows_wagtails_inline_code(https_client, site):
-    response = https_client.get("/admin/login/", secure=True)
-    assert response.status_code == 200
+    response = https_client.get("/admin/", secure=True)
     assert_security_headers(response, strict_csp=False)
     assert "'unsafe-inline'" in response["Content-Security-Policy"]
 
@@ -119,6 +124,8 @@ def test_deploy_checklist_is_clean_under_production_settings():
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "learn.example.org",
     }
+    # The browser tests set it for Playwright in this process; production never has it.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
@@ -148,3 +155,19 @@ def test_production_refuses_to_start_without_a_long_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize(
+    ("url", "status", "message"),
+    [
+        ("/en/no-such-page/", 404, "find that page"),
+        ("/forbidden/", 403, "have access to this page"),
+    ],
+)
+def test_error_pages_are_friendly_and_inside_the_site_frame(client, site, url, status, message):
+    response = client.get(url)
+    assert response.status_code == status
+    body = response.content.decode()
+    assert message in body
+    assert 'class="site-header"' in body

@@ -47,9 +47,14 @@ def test_header_links_to_the_catalog_of_the_current_language(client, catalog):
     assert 'href="/en/catalog/"' in html
 
 
-def test_catalog_link_is_hidden_when_the_language_has_no_catalog(client, catalog):
+def test_catalog_link_falls_back_to_the_default_catalog_under_the_language_prefix(client, catalog):
     html = client.get("/ja/style/").content.decode()
-    assert "/catalog/" not in html
+    assert 'href="/ja/catalog/"' in html
+
+
+def test_catalog_link_is_hidden_when_there_is_no_catalog(client, site):
+    html = client.get("/en/").content.decode()
+    assert "Catalog" not in html
 
 
 def _links_for(page, path: str, rf) -> dict[str, str]:

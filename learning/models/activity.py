@@ -36,7 +36,7 @@ class DailyActivity(models.Model):
 
 
 class LearnerStats(models.Model):
-    """Running totals per learner: streaks and last active day, kept on each activity."""
+    """Streaks and the last active day, moved when a learner is first active on a new day."""
 
     learner = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -47,7 +47,6 @@ class LearnerStats(models.Model):
     last_active_day = models.DateField(null=True, blank=True)
     current_streak = models.PositiveIntegerField(default=0)
     longest_streak = models.PositiveIntegerField(default=0)
-    total_seconds = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("learner statistics")

@@ -262,6 +262,16 @@ class CoursePageForm(WagtailAdminPageForm):
             siblings = siblings.exclude(pk=self.instance.pk)
         field.queryset = siblings.order_by("path")
 
+    def clean(self):
+        cleaned_data = super().clean()
+        # The form holds the editor's choice; the page's relation still holds the saved one.
+        if self.instance.pk and "prerequisites" in cleaned_data:
+            try:
+                self.instance.validate_prerequisites(list(cleaned_data["prerequisites"]))
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned_data
+
 
 class CoursePage(LearningPage):
     summary = models.TextField(_("summary"), max_length=500)
@@ -314,9 +324,11 @@ class CoursePage(LearningPage):
 
     def clean(self):
         super().clean()
-        if self.pk is None:
-            return
-        chosen = list(self.prerequisites.all())
+        if self.pk is not None:
+            self.validate_prerequisites(list(self.prerequisites.all()))
+
+    def validate_prerequisites(self, chosen: list["CoursePage"]) -> None:
+        """Same program only, and no loop through other courses' prerequisites."""
         program_key = self.get_parent().translation_key
         foreign = [c.title for c in chosen if c.get_parent().translation_key != program_key]
         if foreign:
@@ -330,7 +342,9 @@ class CoursePage(LearningPage):
                 }
             )
         if any(course.pk == self.pk for course in chosen):
-            raise ValidationError({"prerequisites": _("A course cannot be its own prerequisite.")})
+            raise ValidationError(
+                {"prerequisites": _("A course cannot be its own prerequisite.")}
+            )
         edges: dict[int, set[int]] = {}
         through = CoursePage.prerequisites.through.objects.filter(
             from_coursepage__path__startswith=self.get_parent().path

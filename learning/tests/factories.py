@@ -123,3 +123,17 @@ def build_program(
                     parent=module, title=f"{module.title} item {i}", slug=f"item-{i}"
                 )
     return program
+
+
+def staff_user(email: str, *, superuser: bool = False, groups=()):
+    """A staff member who may enter the admin: staff must have two-factor on, so TOTP is."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from culturedegree.models import User
+
+    user = User.objects.create_user(
+        email=email, password="a-long-test-password", is_staff=True, is_superuser=superuser
+    )
+    user.groups.add(*groups)
+    TOTP.activate(user, generate_totp_secret())
+    return user

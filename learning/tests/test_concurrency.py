@@ -27,7 +27,7 @@ def run_together(target, count: int = THREADS) -> list:
         try:
             barrier.wait()
             results.append(target())
-        except Exception as exc:  # noqa: BLE001 - surfaced to the test below
+        except Exception as exc:
             errors.append(exc)
         finally:
             connection.close()

@@ -47,6 +47,7 @@ def test_dashboard_queries_do_not_grow_with_enrollments(
     client.force_login(learner)
     trees = [build_tree(title=f"Program {n}") for n in range(6)]
     enroll(learner=learner, program=trees[0].program)
+    client.get("/en/my-learning/")  # warm the site root paths cache
     one, _ = queries_for(client, "/en/my-learning/")
     for tree in trees[1:]:
         enroll(learner=learner, program=tree.program)
@@ -61,14 +62,13 @@ def test_dashboard_queries_do_not_grow_with_enrollments(
 
 @pytest.mark.parametrize("which", ["program", "course", "module", "item"])
 def test_page_queries_do_not_grow_with_items(client, learner, which):
-    small = build_tree(courses=1, items_per_course=1, title="Small")
+    small = build_tree(courses=1, items_per_course=2, title="Small")
     large = build_tree(courses=4, items_per_course=6, title="Large")
     client.force_login(learner)
     counts = []
     for tree in (small, large):
         enroll(learner=learner, program=tree.program)
-        for page in tree.all_items[:3]:
-            complete_item(learner=learner, item=resolve_item(page_id=page.id))
+        complete_item(learner=learner, item=resolve_item(page_id=tree.all_items[0].id))
         page = {
             "program": tree.program,
             "course": tree.courses[0],

@@ -76,3 +76,15 @@ def test_wagtail_admin_works_under_its_policy(page, editor, demo_site, live_serv
         assert response.status == 200, path
         page.wait_for_load_state("load")
     assert violations == [], "\n".join(violations)
+
+
+def test_editor_userbar_on_the_learner_site_raises_no_violations(
+    page, editor, demo_site, live_server
+):
+    violations = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    login(page, editor, live_server_url=live_server.url)
+    page.goto(f"{live_server.url}/en/")
+    page.wait_for_load_state("load")
+    assert page.locator("wagtail-userbar, .wagtail-userbar, [data-wagtail-userbar]").count() >= 1
+    assert violations == [], "\n".join(violations)

@@ -78,3 +78,14 @@ def test_signed_in_account_menu(new_page, demo_site, live_server):
         assert_accessible(page)
         page.keyboard.press("Escape")
         assert not page.locator(".menu__panel a[href$='/my-learning/']").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_dark_scheme_keeps_contrast(new_page, demo_site, live_server, lang):
+    """axe checks colour contrast: the dark scheme must pass it as the light one does."""
+    page = new_page(color_scheme="dark")
+    page.goto(f"{live_server.url}/{lang}/style/")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(20, 22, 25)"
+    screenshot(page, f"style-dark-desktop-{lang}")
+    assert_accessible(page)

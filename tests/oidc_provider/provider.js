@@ -1,5 +1,5 @@
 // A loopback OpenID Connect provider for the sign-in tests, built on oidc-provider with its
-// development interactions: any login is accepted, then a consent click.
+// development interactions: any login and password are accepted, then a consent click.
 //
 // The login typed in becomes the subject and the email address. A login starting with
 // "unverified." yields the address after that prefix with email_verified false, so tests can

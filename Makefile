@@ -35,6 +35,11 @@ install-test: $(VENV)/.installed-test ## Install what the tests need, Chromium i
 	    echo "chromium is not on PATH; install Debian's chromium package (as root) for the browser tests."; \
 	  fi; \
 	fi
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/oidc_provider --no-audit --no-fund --loglevel=error; \
+	else \
+	  echo "npm is not on PATH; install Node.js 20+ for the OpenID Connect tests."; \
+	fi
 
 migrate: install ## Apply database migrations (embedded PostgreSQL unless DATABASE_URL is set)
 	$(PY) manage.py migrate --noinput

@@ -86,7 +86,8 @@ def start_server(env: dict, port: int) -> subprocess.Popen:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/bench/constant", timeout=2):  # noqa: S310
+            ceiling_url = f"http://{HOST}:{port}/bench/constant"
+            with urllib.request.urlopen(ceiling_url, timeout=2):
                 return server
         except OSError:
             if server.poll() is not None:

@@ -29,24 +29,53 @@ MODULES_PER_COURSE = 5
 ITEMS_PER_MODULE = 5
 BATCH = 5000
 
-WORDS = ["silk", "road", "ceramics", "calligraphy", "weaving", "textiles", "mosaics", "icons", "masks", "theatre", "music", "rhythm", "drums", "dance", "gardens", "architecture", "temples", "manuscripts", "maps", "navigation", "poetry", "epics", "myths", "festivals", "cuisine", "spices", "tea", "porcelain", "lacquer", "bronze", "sculpture", "painting", "frescoes", "printing", "woodblock", "bookbinding", "scripts", "alphabets", "trade", "caravans", "oases", "empires", "cities", "rivers", "harbours", "monasteries", "libraries", "astronomy", "calendars", "textiles", "dyes", "indigo", "jewellery", "goldsmiths", "glass"]
+# Subjects (titles and a couple per text) and a large made-up vocabulary for the rest of the
+# prose, so a search for two subjects matches a realistic few hundred pages, not half the site.
+SUBJECT_WORDS = (
+    "silk road ceramics calligraphy weaving textiles mosaics icons masks theatre music rhythm "
+    "drums dance gardens architecture temples manuscripts maps navigation poetry epics myths "
+    "festivals cuisine spices tea porcelain lacquer bronze sculpture painting frescoes printing "
+    "woodblock bookbinding scripts alphabets trade caravans oases empires cities rivers harbours "
+    "monasteries libraries astronomy calendars dyes indigo jewellery goldsmiths glass"
+)
+SUBJECTS = SUBJECT_WORDS.split()
+SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sa", "vel", "or", "in", "dar", "pe", "qui", "mon"]
+
+
+def make_vocabulary(rng: random.Random, size: int = 20000) -> list[str]:
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
 
 
 def sentence(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    return " ".join(rng.choice(SUBJECTS) for _ in range(words)).capitalize() + "."
+
+
+def prose(rng: random.Random, vocabulary: list[str], words: int, subjects: int = 2) -> str:
+    """Zipf-like prose: common made-up words often, rare ones seldom, and a few subjects."""
+    chosen = [
+        vocabulary[min(int(rng.paretovariate(1.1)) - 1, len(vocabulary) - 1)] for _ in range(words)
+    ]
+    for _ in range(subjects):
+        chosen.insert(rng.randrange(len(chosen) + 1), rng.choice(SUBJECTS))
+    return " ".join(chosen).capitalize() + "."
 
 
 def paragraph_stream(text: str) -> str:
     return json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}])
 
 
-def ensure_database(url: str) -> None:
-    """Create the bench database next to the others if it does not exist yet."""
+def ensure_database(url: str, *, reset: bool = False) -> None:
+    """Create the bench database next to the others if it does not exist yet (or anew)."""
     import psycopg
 
     name = url.rsplit("/", 1)[1].split("?")[0]
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as connection:
+        if reset:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         exists = connection.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
@@ -78,8 +107,9 @@ def insert_specific_rows(model, rows: list[dict]) -> None:
     from django.db import connection
 
     columns = list(rows[0])
+    # Table and column names come from the models, never from input.
     sql = (
-        f'INSERT INTO "{model._meta.db_table}" ({", ".join(columns)}) '
+        f'INSERT INTO "{model._meta.db_table}" ({", ".join(columns)}) '  # noqa: S608
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
     with connection.cursor() as cursor:
@@ -131,15 +161,19 @@ def build_search_index() -> None:
         ProgramPage: "s.summary",
         CoursePage: "s.summary",
         ModulePage: "s.summary",
-        ContentItemPage: "coalesce((SELECT string_agg(b->>'value', ' ') FROM jsonb_array_elements(s.body) b), '')",
+        ContentItemPage: (
+            "coalesce((SELECT string_agg(b->>'value', ' ') "
+            "FROM jsonb_array_elements(s.body) b), '')"
+        ),
     }
     with connection.cursor() as cursor:
         for model, body in body_sql.items():
             content_type = ContentType.objects.get_for_model(model).pk
+            # The SQL fragments come from this module and the models' tables, never from input.
             cursor.execute(
                 f"""
-                INSERT INTO wagtailsearch_indexentry
-                  (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
+                INSERT INTO wagtailsearch_indexentry (content_type_id, object_id, title,
+                  autocomplete, body, title_norm, title_text, body_text)
                 SELECT %s, p.id::text,
                        setweight(to_tsvector('english', p.title), 'A'),
                        to_tsvector('simple', p.title),
@@ -147,7 +181,7 @@ def build_search_index() -> None:
                        1.0, p.title, left({body}, 2000)
                 FROM wagtailcore_page p JOIN "{model._meta.db_table}" s ON s.page_ptr_id = p.id
                 ON CONFLICT (content_type_id, object_id) DO NOTHING
-                """,
+                """,  # noqa: S608
                 [content_type],
             )
 
@@ -167,6 +201,7 @@ def seed(*, programs: int, seed_value: int = 2026) -> dict:
     )
 
     rng = random.Random(seed_value)
+    vocabulary = make_vocabulary(rng)
     demo.ensure_locales()
     home = demo.ensure_home_page()
     index = ProgramIndexPage.objects.child_of(home).first()
@@ -192,8 +227,8 @@ def seed(*, programs: int, seed_value: int = 2026) -> dict:
                     "url_path": program_url,
                     "numchild": COURSES_PER_PROGRAM,
                     "fields": {
-                        "summary": sentence(rng, 20),
-                        "overview": paragraph_stream(sentence(rng, 60)),
+                        "summary": prose(rng, vocabulary, 25),
+                        "overview": paragraph_stream(prose(rng, vocabulary, 80, subjects=3)),
                         "difficulty": rng.choice(["beginner", "intermediate", "advanced"]),
                         "estimated_duration_weeks": rng.randint(2, 24),
                         "thumbnail_id": None,
@@ -212,7 +247,7 @@ def seed(*, programs: int, seed_value: int = 2026) -> dict:
                         "url_path": course_url,
                         "numchild": MODULES_PER_COURSE,
                         "fields": {
-                            "summary": sentence(rng, 15),
+                            "summary": prose(rng, vocabulary, 18),
                             "estimated_hours": rng.randint(4, 20),
                             "learning_objectives": json.dumps(
                                 [
@@ -238,7 +273,7 @@ def seed(*, programs: int, seed_value: int = 2026) -> dict:
                             "url_path": module_url,
                             "numchild": ITEMS_PER_MODULE,
                             "fields": {
-                                "summary": sentence(rng, 10),
+                                "summary": prose(rng, vocabulary, 12, subjects=1),
                                 "module_type": "lesson",
                                 "estimated_minutes": rng.randint(20, 90),
                                 "overview": "[]",
@@ -255,11 +290,9 @@ def seed(*, programs: int, seed_value: int = 2026) -> dict:
                                 "numchild": 0,
                                 "fields": {
                                     "item_type": "text",
-                                    "body": paragraph_stream(
-                                        " ".join(sentence(rng, 12) for _ in range(8))
-                                    ),
+                                    "body": paragraph_stream(prose(rng, vocabulary, 120)),
                                     "duration_seconds": None,
-                                    # Open to anonymous visitors, so the bench reads items as a visitor.
+                                    # Open to anonymous visitors: the bench reads as one.
                                     "is_free_preview": True,
                                 },
                             }
@@ -287,11 +320,14 @@ def seed(*, programs: int, seed_value: int = 2026) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--programs", type=int, default=200)
+    parser.add_argument("--reset", action="store_true", help="drop the bench database first")
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url:
         sys.exit("Set DATABASE_URL to the bench database (it is created if missing).")
-    ensure_database(url)
+    if not url.rsplit("/", 1)[1].endswith("_bench"):
+        sys.exit("Refusing to seed a database whose name does not end in _bench.")
+    ensure_database(url, reset=args.reset)
     setup_django()
     migrate()
     print(json.dumps(seed(programs=args.programs)))

@@ -94,6 +94,8 @@ EDITORIAL_COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
     "wagtailmedia": ["add_media", "change_media", "choose_media"],
 }
+# Editors and Reviewers may send pages for translation from the admin.
+TRANSLATOR_GROUPS = {"Editors", "Reviewers"}
 REVIEW_WORKFLOW_NAME = "Content review"
 REVIEW_TASK_NAME = "Reviewer approval"
 DEMO_EDITOR_EMAIL = "editor@culturedegree.test"
@@ -104,7 +106,11 @@ DEMO_REVIEWER_PASSWORD = "culture-reviewer-2026"  # noqa: S105
 
 @transaction.atomic
 def ensure_editorial_groups(*, catalog: Page) -> dict:
-    """Editors, Reviewers and Instructors with page permissions on `catalog` and its subtree."""
+    """Editors, Reviewers and Instructors with page permissions on `catalog` and its subtree.
+
+    Translations of the catalog live in other trees (one per language); they get the same
+    permissions, so translators can work there.
+    """
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
@@ -113,19 +119,26 @@ def ensure_editorial_groups(*, catalog: Page) -> dict:
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
     root_collection = Collection.get_first_root_node()
+    catalogs = list(catalog.get_translations(inclusive=True))
     for name, codenames in EDITORIAL_PAGE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(admin_access)
-        # Wagtail's first migration creates an "Editors" group with rights on the root page.
-        GroupPagePermission.objects.filter(group=group).exclude(page=catalog).delete()
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=catalog,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
+        if name in TRANSLATOR_GROUPS:
+            group.permissions.add(
+                Permission.objects.get(
+                    content_type__app_label="wagtail_localize", codename="submit_translation"
+                )
             )
+        # Wagtail's first migration creates an "Editors" group with rights on the root page.
+        GroupPagePermission.objects.filter(group=group).exclude(page__in=catalogs).delete()
+        for codename in codenames:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            for page in catalogs:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=page, permission=permission
+                )
         for app_label, collection_codenames in EDITORIAL_COLLECTION_PERMISSIONS.items():
             for codename in collection_codenames:
                 permission = Permission.objects.filter(
@@ -150,14 +163,13 @@ def ensure_review_workflow(*, catalog: Page, reviewers) -> "Workflow":  # noqa: 
         task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
     task.groups.add(reviewers)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.get_or_create(page=catalog, defaults={"workflow": workflow})
+    for page in catalog.get_translations(inclusive=True):
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     return workflow
 
 
 def ensure_editorial_accounts(groups: dict) -> list[DemoAccount]:
-    editor = ensure_user(
-        DEMO_EDITOR_EMAIL, DEMO_EDITOR_PASSWORD, name="Demo Editor", is_staff=True
-    )
+    editor = ensure_user(DEMO_EDITOR_EMAIL, DEMO_EDITOR_PASSWORD, name="Demo Editor", is_staff=True)
     editor.groups.add(groups["Editors"])
     reviewer = ensure_user(
         DEMO_REVIEWER_EMAIL, DEMO_REVIEWER_PASSWORD, name="Demo Reviewer", is_staff=True

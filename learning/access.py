@@ -48,14 +48,23 @@ def canonical_pages(model, page_id: int):
 
 
 def resolve_item(*, page_id: int) -> ItemRef:
-    """The live canonical item for any locale's page id, or NotFound. Two queries."""
-    row = (
-        canonical_pages(ContentItemPage, page_id)
-        .filter(live=True)
-        .values("id", "path", "depth", "item_type", "duration_seconds", "is_free_preview", "title")
-        .first()
-    )
-    if row is None:
+    """The live canonical item for any locale's page id, or NotFound.
+
+    Two primary-key or unique-index lookups for a default-locale id, three otherwise.
+    """
+    fields = ("id", "path", "depth", "item_type", "duration_seconds", "is_free_preview", "title")
+    extra = ("live", "translation_key", "locale__language_code")
+    row = ContentItemPage.objects.filter(id=page_id).values(*fields, *extra).first()
+    if row is not None and row["locale__language_code"] != default_language_code():
+        row = (
+            ContentItemPage.objects.filter(
+                translation_key=row["translation_key"],
+                locale__language_code=default_language_code(),
+            )
+            .values(*fields, *extra)
+            .first()
+        )
+    if row is None or not row["live"]:
         raise NotFound
     path, depth = row["path"], row["depth"]
     prefixes = {path[: STEPLEN * d]: d for d in (depth - 3, depth - 2, depth - 1)}

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -120,6 +121,7 @@ def dashboard_data(*, learner, request=None) -> dict[str, Any]:
         chart.append(
             {
                 "day": day,
+                "label": date_format(day, "SHORT_DATE_FORMAT"),
                 "seconds": seconds,
                 "minutes": round(seconds / 60),
                 "height": height,

@@ -110,8 +110,30 @@ def search_learning_content(
         for path in paths:
             under_programs |= Q(path__startswith=path)
         queryset = queryset.filter(under_programs)
+    queryset = queryset.filter(pk__in=candidate_ids(query=query, language_code=language_code))
     results = backend_for_language(language_code).search(query, queryset, operator="and")
     return Paginator(results, per_page).get_page(page_number)
+
+
+def candidate_ids(*, query: str, language_code: str):
+    """Ids of the pages whose title or body matches every word, found through the GIN indexes.
+
+    The backend ranks ``title || body``, an expression no index covers, so on its own it scans
+    and ranks every entry of the locale; narrowing to these ids first lets PostgreSQL use the
+    indexes on each column and rank only real matches.
+    """
+    from django.contrib.postgres.search import SearchQuery
+    from django.db.models import IntegerField
+    from django.db.models.functions import Cast
+    from modelsearch.conf import get_app_config
+
+    index_entry = get_app_config().get_model("IndexEntry")
+    words = SearchQuery(query, config=search_config_for(language_code), search_type="plain")
+    return (
+        index_entry.objects.filter(Q(title=words) | Q(body=words))
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
+    )
 
 
 def autocomplete_titles(*, prefix: str, language_code: str, limit: int = AUTOCOMPLETE_LIMIT):

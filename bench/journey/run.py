@@ -225,6 +225,20 @@ def progress_seconds_total() -> int:
         return int(cursor.fetchone()[0])
 
 
+def seconds_in_events_since(started) -> int:
+    """What the progressed events written by the run say was credited (same transactions)."""
+    from django.db.models import IntegerField, Sum
+    from django.db.models.fields.json import KeyTextTransform
+    from django.db.models.functions import Cast
+
+    from learning.models import LearningEvent
+
+    total = LearningEvent.objects.filter(verb="progressed", timestamp__gte=started).aggregate(
+        total=Sum(Cast(KeyTextTransform("duration_seconds", "result"), IntegerField()))
+    )["total"]
+    return int(total or 0)
+
+
 def rewind_last_seen() -> None:
     """Give every heartbeat target an hour of wall time to credit from."""
     from django.db import connection
@@ -385,6 +399,9 @@ def main() -> None:
             env={"JOURNEY_COOKIE": dashboard_cookie},
         )
         rewind_last_seen()
+        from django.utils import timezone
+
+        run_started = timezone.now()
         before = progress_seconds_total()
         connection.close()
         heartbeats = wrk(
@@ -394,7 +411,9 @@ def main() -> None:
             connections=8,
             env={"JOURNEY_TARGETS": lua.name},
         )
+        time.sleep(1)  # let requests still in flight when wrk stopped finish
         after = progress_seconds_total()
+        in_events = seconds_in_events_since(run_started)
         connection.close()
     finally:
         httpd.terminate()
@@ -420,9 +439,13 @@ def main() -> None:
         f"heartbeat / pgbench upsert: {heartbeat_ratio:.1%} (target >= 25%) "
         f"{'PASS' if heartbeat_ratio >= 0.25 else 'FAIL'}"
     )
+    added = after - before
+    intact = added == in_events and 0 <= added - credited <= 8
     print(
-        f"seconds credited by responses {credited:,}, added in the database {after - before:,}: "
-        f"{'no seconds lost' if credited == after - before else 'MISMATCH'}"
+        f"seconds: added to progress rows {added:,}, recorded in events {in_events:,}, "
+        f"reported in responses wrk read {credited:,} "
+        f"({'no seconds lost' if intact else 'MISMATCH'};"
+        " requests still in flight when wrk stops are credited but not read)"
     )
     print(
         f"dashboard / constant view: {dashboard_ratio:.1%} (target >= 5%) "

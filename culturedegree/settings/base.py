@@ -198,7 +198,6 @@ WAGTAILMEDIA = {
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "oga", "ogg", "opus", "wav"],
     "VIDEO_EXTENSIONS": ["mp4", "webm", "ogv"],
 }
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # django-allauth.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -220,6 +219,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Behind N reverse proxies, the client IP (for rate limits) is the Nth X-Forwarded-For from the end.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_ADAPTER = "culturedegree.accounts.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "culturedegree.accounts.forms.SignupExtraForm"
 ACCOUNT_FORMS = {"add_email": "culturedegree.accounts.emails.AddEmailForm"}

@@ -218,6 +218,38 @@ def test_repeated_failed_sign_ins_lock_the_account_then_answer_429(client):
     assert SESSION_KEY not in client.session
 
 
+def test_rate_limit_behind_a_proxy_counts_the_address_the_proxy_saw(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    statuses = [
+        client.post(
+            LOGIN_URL,
+            {"login": f"nobody{n}@example.org", "password": "wrong passphrase"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}, 203.0.113.7",
+        ).status_code
+        for n in range(31)
+    ]
+
+    # Forging the client's own part of the header does not escape the limit...
+    assert statuses[-1] == 429
+    # ...while another client behind the same proxy is unaffected.
+    other = Client().post(
+        LOGIN_URL,
+        {"login": "nobody@example.org", "password": "wrong passphrase"},
+        HTTP_X_FORWARDED_FOR="198.51.100.9",
+    )
+    assert other.status_code == 200
+
+
+def test_session_cookie_is_http_only_and_same_site(client):
+    make_user()
+
+    sign_in(client)
+
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+
+
 def test_repeated_sign_ups_are_answered_with_429(client):
     statuses = [sign_up(client, f"person{n}@example.org").status_code for n in range(22)]
 

@@ -65,7 +65,8 @@ def assert_security_headers(response, *, strict_csp: bool = True) -> None:
         pytest.param("/en/", id="page"),
         pytest.param("/en/style/", id="django-view"),
         pytest.param("/healthz", id="json"),
-        pytest.param("/_allauth/browser/v1/config", id="api"),
+        pytest.param("/_allauth/browser/v1/config", id="headless-api"),
+        pytest.param("/api/v1/openapi.json", id="learner-api"),
         pytest.param("/static/css/site.css", id="static-file"),
         pytest.param("/en/no-such-page/", id="404"),
         pytest.param("/forbidden/", id="403"),
@@ -101,6 +102,15 @@ def test_error_page_shows_no_traceback_with_debug_off(settings, site):
     assert "Something went wrong on our side" in body
     for leak in ("Traceback", "hunter2", "RuntimeError", "SECRET_KEY", "DATABASES", "SELECT"):
         assert leak not in body
+
+
+def test_csrf_failure_page_is_friendly(site):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/en/accounts/login/", {"login": "a@example.com", "password": "x"})
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "reload the page" in body
+    assert "CSRF" not in body
 
 
 def test_forged_host_gets_400_and_never_reaches_an_email(settings, site):

@@ -1,12 +1,28 @@
 """The frame's header: catalog link, language switcher, account menu."""
 
 import pytest
+from django.contrib import messages
+from django.http import HttpResponse
+from django.template import engines
+from django.urls import path
 from django.utils import translation
 from wagtail.models import Locale
 
 from culturedegree.models import User
 from culturedegree.templatetags.site_tags import language_links, swap_language_prefix
+from culturedegree.urls import urlpatterns as site_urlpatterns
 from learning.models import ProgramIndexPage
+
+
+def _with_messages(request):
+    messages.success(request, "Your profile was saved.")
+    messages.error(request, "The upload was too large.")
+    template = engines["django"].from_string('{% extends "base.html" %}')
+    return HttpResponse(template.render({}, request))
+
+
+# This module doubles as a URLconf: the site's URLs plus a view that leaves messages.
+urlpatterns = [path("en/with-messages/", _with_messages), *site_urlpatterns]
 
 
 @pytest.mark.parametrize(
@@ -105,3 +121,12 @@ def test_staff_see_the_admin_link(client, site):
     user = User.objects.create_user(email="ed@example.com", password="x" * 16, is_staff=True)
     client.force_login(user)
     assert 'href="/admin/"' in client.get("/en/").content.decode()
+
+
+@pytest.mark.urls(__name__)
+def test_messages_appear_as_notices_in_the_frame(client, site):
+    html = client.get("/en/with-messages/").content.decode()
+    assert '<div role="status"><ul class="messages">' in html
+    assert 'class="notice notice--success"' in html
+    assert "Your profile was saved." in html
+    assert 'class="notice notice--error" role="alert"' in html

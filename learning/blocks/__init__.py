@@ -25,7 +25,10 @@ class OverviewStreamBlock(blocks.StreamBlock):
 
 class ObjectivesStreamBlock(blocks.StreamBlock):
     objective = blocks.CharBlock(
-        icon="tick", max_length=250, template="learning/blocks/objective.html"
+        icon="success",
+        max_length=250,
+        template="learning/blocks/objective.html",
+        preview_value="Explain what wabi-sabi means in your own words",
     )
 
 

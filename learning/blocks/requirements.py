@@ -13,7 +13,7 @@ class RequiredCoursesBlock(blocks.StructBlock):
     )
 
     def get_api_representation(self, value, context=None):
-        courses = [course for course in value["courses"] if course]
+        courses = [course for course in value["courses"] if course and course.live]
         return {
             "title": value["title"],
             "course_ids": [course.pk for course in courses],
@@ -53,7 +53,7 @@ class ElectiveGroupBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         return {
             "title": value["title"],
-            "course_ids": [course.pk for course in value["courses"] if course],
+            "course_ids": [course.pk for course in value["courses"] if course and course.live],
             "min_required": value["min_required"],
         }
 

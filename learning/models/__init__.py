@@ -1,7 +1,7 @@
 from ..requirements import RequirementGroup
 from .activity import DailyActivity, LearnerStats
 from .enrollment import Enrollment, EnrollmentStatus
-from .events import LearningEvent, ObjectType, Verb
+from .events import AppendOnlyError, LearningEvent, ObjectType, Verb
 from .pages import (
     ContentItemPage,
     CoursePage,
@@ -12,6 +12,7 @@ from .pages import (
 from .progress import Progress
 
 __all__ = [
+    "AppendOnlyError",
     "ContentItemPage",
     "CoursePage",
     "DailyActivity",

@@ -342,9 +342,7 @@ class CoursePage(LearningPage):
                 }
             )
         if any(course.pk == self.pk for course in chosen):
-            raise ValidationError(
-                {"prerequisites": _("A course cannot be its own prerequisite.")}
-            )
+            raise ValidationError({"prerequisites": _("A course cannot be its own prerequisite.")})
         edges: dict[int, set[int]] = {}
         through = CoursePage.prerequisites.through.objects.filter(
             from_coursepage__path__startswith=self.get_parent().path

@@ -101,9 +101,9 @@ def test_free_preview_opens_to_everyone(tree, client, other):
 
 
 def test_editors_can_open_any_item(tree):
-    from culturedegree.models import User
+    from .factories import staff_user
 
-    editor = User.objects.create_superuser(email="editor@example.com", password="x" * 14)
+    editor = staff_user("editor@example.com", superuser=True)
     assert as_user(editor).get(tree.items[0][0].url).status_code == 200
 
 

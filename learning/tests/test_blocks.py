@@ -293,3 +293,28 @@ def test_program_overview_renders_its_blocks():
     )
     program.refresh_from_db()
     assert "Learn by looking." in str(program.overview)
+
+
+def test_block_templates_carry_no_inline_script_style_or_handlers():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    folder = Path(settings.BASE_DIR) / "templates" / "learning" / "blocks"
+    templates = sorted(folder.glob("*.html"))
+    assert len(templates) >= 12
+    for template in templates:
+        source = template.read_text()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", source), template.name
+        assert not re.search(r"\sstyle=", source), template.name
+        assert not re.search(r"\son[a-z]+=", source), template.name
+
+
+def test_requirement_api_lists_only_published_courses():
+    published, draft = CoursePageFactory(), CoursePageFactory()
+    draft.unpublish()
+    block = ElectiveGroupBlock()
+    value = block.to_python(
+        {"title": "Pick", "min_required": 1, "courses": [published.pk, draft.pk]}
+    )
+    assert block.get_api_representation(value)["course_ids"] == [published.pk]

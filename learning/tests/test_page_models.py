@@ -2,15 +2,12 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Locale
 
 from learning.models import ContentItemPage, CoursePage, ModulePage, ProgramPage
 from learning.requirements import RequirementGroup
 
 from .factories import (
     ContentItemPageFactory,
-    CoursePageFactory,
-    ModulePageFactory,
     ProgramPageFactory,
     build_program,
     staff_user,
@@ -186,3 +183,20 @@ def test_admin_offers_only_courses_of_the_same_program_as_prerequisites(admin_cl
     assert f'value="{b.pk}"' in content
     assert f'name="prerequisites" value="{foreign.pk}"' not in content
     assert all(tab in content for tab in ("Content", "Details", "Promotion", "Settings"))
+
+
+def test_every_learning_page_type_opens_in_the_admin_for_adding_and_editing(admin_client):
+    program = build_program(courses=1, modules=1, items=1)
+    course = CoursePage.objects.child_of(program).get()
+    module = ModulePage.objects.child_of(course).get()
+    item = ContentItemPage.objects.child_of(module).get()
+    for page in (program.get_parent(), program, course, module, item):
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, page
+    for parent, model in (
+        (program, "coursepage"),
+        (course, "modulepage"),
+        (module, "contentitempage"),
+    ):
+        response = admin_client.get(f"/admin/pages/add/learning/{model}/{parent.pk}/")
+        assert response.status_code == 200, model

@@ -128,6 +128,10 @@ def test_editors_cannot_publish_directly_but_reviewers_can(editorial):
     assert reviewer_perms.can_publish()
 
 
+def test_editors_may_send_pages_for_translation(editorial):
+    assert editorial["editor"].has_perm("wagtail_localize.submit_translation")
+
+
 def test_editors_cannot_edit_outside_the_catalog(editorial):
     home = Page.objects.get(pk=editorial["program"].get_parent().get_parent().pk)
     assert not home.permissions_for_user(editorial["editor"]).can_edit()

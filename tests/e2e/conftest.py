@@ -9,8 +9,9 @@ Use them like this::
         screenshot(page, "home-desktop-en")
 
 Fixtures: ``browser`` (session), ``page`` (desktop 1280x800), ``phone_page`` (390x844),
-``new_page`` (a factory: ``new_page(viewport=PHONE)``), ``demo_site`` (locales and the home
-page, committed so the live server sees them). Helpers: ``assert_accessible(page)``,
+``new_page`` (a factory: ``new_page(viewport=PHONE, color_scheme="dark")``), ``demo_site``
+(locales and the home page, committed so the live server sees them), ``demo_catalog`` (the
+demo programs as well). Helpers: ``assert_accessible(page)``,
 ``screenshot(page, name)``, ``login(page, user)``.
 """
 
@@ -92,6 +93,14 @@ def demo_site(transactional_db):
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     return demo.ensure_home_page()
+
+
+@pytest.fixture
+def demo_catalog(demo_site):
+    """The demo programs (``learning.demo.build_catalog``) on top of ``demo_site``: slow, ~20s."""
+    from learning.demo import build_catalog
+
+    return build_catalog(home=demo_site)
 
 
 def assert_accessible(page, *, context: str | dict | None = None) -> None:

@@ -88,3 +88,17 @@ def test_editor_userbar_on_the_learner_site_raises_no_violations(
     page.wait_for_load_state("load")
     assert page.locator("wagtail-userbar, .wagtail-userbar, [data-wagtail-userbar]").count() >= 1
     assert violations == [], "\n".join(violations)
+
+
+def test_catalog_and_program_pages_raise_no_policy_violations(page, demo_catalog, live_server):
+    violations = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    page.goto(f"{live_server.url}/en/")
+    page.locator(".site-nav a.site-nav__link").first.click()
+    page.wait_for_load_state("load")
+    catalog = page.url
+    page.locator("main .card a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith(catalog)
+    assert page.url != catalog
+    assert violations == [], "\n".join(violations)

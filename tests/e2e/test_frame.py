@@ -32,13 +32,6 @@ def test_frame_pages_are_accessible_at_each_width(
     assert_accessible(page)
 
 
-@pytest.fixture
-def demo_catalog(demo_site):
-    from learning.demo import build_catalog
-
-    return build_catalog(home=demo_site)
-
-
 def test_home_features_the_programs_of_the_current_language(new_page, demo_catalog, live_server):
     for lang in ("en", "ar"):
         for width, viewport in (("desktop", None), ("phone", PHONE)):
@@ -89,3 +82,28 @@ def test_dark_scheme_keeps_contrast(new_page, demo_site, live_server, lang):
     assert background == "rgb(20, 22, 25)"
     screenshot(page, f"style-dark-desktop-{lang}")
     assert_accessible(page)
+
+
+def test_modal_opens_from_its_button_and_closes_with_escape(page, demo_site, live_server):
+    page.goto(f"{live_server.url}/en/style/")
+    dialog = page.locator("dialog#sample-dialog")
+    assert not dialog.is_visible()
+    page.get_by_role("button", name="Open the dialog").click()
+    assert dialog.is_visible()
+    screenshot(page, "modal-desktop-en", full_page=False)
+    assert_accessible(page)
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    page.get_by_role("button", name="Open the dialog").click()
+    dialog.get_by_role("button", name="Close").click()
+    assert not dialog.is_visible()
+
+
+def test_skip_link_moves_focus_to_the_content(page, demo_site, live_server):
+    page.goto(f"{live_server.url}/en/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

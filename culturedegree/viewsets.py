@@ -46,3 +46,11 @@ class UserViewSet(WagtailUserViewSet):
 
     def get_form_class(self, for_update: bool = False):
         return AdminUserEditForm if for_update else AdminUserCreationForm
+
+
+class AdminNameForm(forms.ModelForm):
+    """The name panel of the admin's own account page (Wagtail's expects first/last name)."""
+
+    class Meta:
+        model = User
+        fields = ["name"]

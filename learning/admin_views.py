@@ -109,7 +109,7 @@ class EnrollmentViewSet(ModelViewSet):
     ]
     list_export = [
         "learner",
-        "learner__email",
+        "learner.email",
         "program",
         "status",
         "completion_percentage",
@@ -121,6 +121,7 @@ class EnrollmentViewSet(ModelViewSet):
         "last_activity_at",
         "target_completion_date",
     ]
+    export_headings = {"learner.email": _("Email"), "program": _("Program")}
     export_filename = "enrollments"
     search_fields = ["learner__email", "learner__name", "program__title"]
     ordering = ["-enrolled_at"]

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import ConfigDict
 
@@ -131,7 +131,7 @@ def create_enrollment(request, payload: EnrollIn):
         raise Http404 from None
     enrollment, created = enroll(learner=_learner(request), program=program)
     enrollment.program = program
-    return (201 if created else 200), enrollment
+    return Status(201 if created else 200, enrollment)
 
 
 @router.get("/enrollments/{enrollment_id}", response=EnrollmentOut)

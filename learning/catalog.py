@@ -208,7 +208,7 @@ class ItemNavigation:
 
 
 def item_navigation(*, item: Page, module_minutes: int | None = None) -> ItemNavigation:
-    """Previous and next item across module boundaries within the item's course (one query).
+    """Previous and next item across module boundaries within the item's course (two queries).
 
     Time left counts this item and the ones after it in the module; an item without a media
     duration counts as its share of the module's estimated minutes.
@@ -218,9 +218,11 @@ def item_navigation(*, item: Page, module_minutes: int | None = None) -> ItemNav
     course_path = item.path[: -2 * Page.steplen]
     module_path = item.path[: -Page.steplen]
     items = list(
-        ContentItemPage.objects.live()
-        .public()
-        .filter(path__startswith=course_path, depth=item.depth)
+        exclude_under_unpublished(
+            ContentItemPage.objects.live()
+            .public()
+            .filter(path__startswith=course_path, depth=item.depth)
+        )
         .only("title", "url_path", "path", "depth", "duration_seconds", "locale_id")
         .order_by("path")
     )

@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from .access import can_edit_pages, default_language_code
+from .access import default_language_code
 from .activity import current_streak, local_day
 from .models import (
     ContentItemPage,
@@ -220,33 +220,29 @@ def page_learner_context(request, page) -> dict[str, Any]:
         "enrollment": None,
         "marks": {},
         "program_id": program.id if program else None,
-        "is_editor": can_edit_pages(user),
     }
     if program is None:
         return {"learner": context}
     enrollment = None
     if user.is_authenticated:
-        enrollment = (
-            Enrollment.objects.filter(learner=user, program=program)
-            .select_related("next_item")
-            .first()
-        )
+        enrollment = Enrollment.objects.filter(learner=user, program=program).first()
     context["enrollment"] = enrollment
     context["enrollment_open"] = bool(enrollment and enrollment.is_open)
     if enrollment is not None and enrollment.next_item_id:
         context["continue_url"] = _localized_titles([enrollment.next_item_id], request)[
             enrollment.next_item_id
         ][1]
-    if isinstance(page, ProgramPage | CoursePage | ModulePage | ContentItemPage):
+    # Marks only mean something to an enrolled learner; visitors cost no further query.
+    if enrollment is not None and isinstance(
+        page, ProgramPage | CoursePage | ModulePage | ContentItemPage
+    ):
         structure = program_structure(program=program)
-        progress_rows = {}
-        if enrollment is not None:
-            progress_rows = {
-                row["content_item_id"]: row
-                for row in Progress.objects.filter(
-                    learner=user, course_id__in=list(structure.courses)
-                ).values("content_item_id", "is_completed", "time_spent_seconds", "progress_data")
-            }
+        progress_rows = {
+            row["content_item_id"]: row
+            for row in Progress.objects.filter(
+                learner=user, course_id__in=list(structure.courses)
+            ).values("content_item_id", "is_completed", "time_spent_seconds", "progress_data")
+        }
         done = {}
         for item_id, row in progress_rows.items():
             if row["is_completed"] and item_id in structure.item_course:
@@ -316,14 +312,8 @@ def page_learner_context(request, page) -> dict[str, Any]:
         module_id = structure.item_module.get(canonical.id)
         if module_id is not None:
             context["module_minutes_left"] = marks[str(keys[module_id])]["minutes_left"]
-    if isinstance(page, ContentItemPage):
-        row = None
-        if enrollment is not None:
-            row = (
-                Progress.objects.filter(learner=user, content_item_id=canonical.id)
-                .values("is_completed", "progress_data", "time_spent_seconds")
-                .first()
-            )
+    if enrollment is not None and isinstance(page, ContentItemPage):
+        row = progress_rows.get(canonical.id)
         context["item"] = {
             "id": canonical.id,
             "is_media": page.item_type in MEDIA_TYPES,

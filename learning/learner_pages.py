@@ -165,7 +165,10 @@ def breadcrumbs(page: Page, request) -> list[dict]:
 
 
 def base_context(page: Page, request) -> dict:
+    language = page.locale.language_code
     return {
+        # The page's own direction: English shown in the Arabic interface still reads LTR.
+        "content_direction": "rtl" if translation.get_language_info(language)["bidi"] else "ltr",
         "content_version": content_version(),
         "untranslated_language": untranslated_language_name(page),
         "breadcrumbs": breadcrumbs(page, request),

@@ -13,7 +13,13 @@ from wagtail.models import Locale, Page
 
 
 def route_with_fallback(*, page: Page, request, path_components: list[str], route):
-    """Route as Wagtail does; if the child is missing here, look under the default-locale page."""
+    """Route as Wagtail does; if the child is missing here, look under the default-locale page.
+
+    Wagtail routes through a page that is not live to its live children; an unpublished
+    course or module hides everything under it instead.
+    """
+    if path_components and not page.live:
+        raise Http404
     try:
         return route(request, path_components)
     except Http404:

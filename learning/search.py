@@ -76,12 +76,13 @@ def searchable_pages(*, language_code: str):
     """Live, public learning pages in one language: the only pages a learner may find."""
     from wagtail.models import Locale, Page
 
+    from .catalog import exclude_under_unpublished
     from .models import ContentItemPage, CoursePage, ProgramPage
 
     locale = Locale.objects.filter(language_code=language_code).first()
     if locale is None:
         return Page.objects.none()
-    return (
+    return exclude_under_unpublished(
         Page.objects.live()
         .public()
         .type(ProgramPage, CoursePage, ContentItemPage)

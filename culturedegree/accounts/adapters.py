@@ -20,7 +20,7 @@ class AccountAdapter(DefaultAccountAdapter):
         translation.activate(language)
         response = super().post_login(request, user, **kwargs)
         if response.status_code in (301, 302, 303, 307, 308):
-            redirect_in_language(response=response, language=language)
+            redirect_in_language(request=request, response=response, language=language)
         return response
 
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):

@@ -123,6 +123,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Email and password changes and resets go through allauth (verification, re-authentication,
+# rate limits), not through the admin's own account page.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Internationalisation: the interface in four languages, URLs prefixed by language.
 LANGUAGE_CODE = "en"

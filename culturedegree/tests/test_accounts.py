@@ -129,6 +129,29 @@ def test_wrong_password_does_not_sign_in(client):
     assert response.context["form"].non_field_errors()
 
 
+def test_unknown_email_and_wrong_password_get_the_same_answer(client):
+    make_user()
+
+    wrong_password = sign_in(client, password="not the right passphrase")
+    unknown_email = sign_in(Client(), "nobody@example.org", password="not the right passphrase")
+
+    assert wrong_password.status_code == unknown_email.status_code == 200
+    assert (
+        wrong_password.context["form"].non_field_errors()
+        == unknown_email.context["form"].non_field_errors()
+    )
+
+
+def test_sign_up_on_the_french_site_prefers_french(client):
+    client.post(
+        "/fr/accounts/signup/",
+        {"email": "amelie@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+    assert User.objects.get(email="amelie@example.org").preferred_language == "fr"
+    assert "/fr/accounts/confirm-email/" in mail.outbox[0].body
+
+
 def test_inactive_user_cannot_sign_in(client):
     make_user(is_active=False)
 
@@ -191,6 +214,25 @@ def test_next_within_the_site_is_followed_in_the_users_language(client):
     response = sign_in(client, next="/en/accounts/profile/")
 
     assert response["Location"] == "/fr/accounts/profile/"
+
+
+def test_next_page_not_yet_translated_is_kept_in_its_language(client):
+    from wagtail.models import Locale
+
+    from learning.tests.factories import catalog
+
+    programs = catalog()
+    french = Locale.objects.get(language_code="fr")
+    programs.get_parent().copy_for_translation(french).save_revision().publish()
+    make_user(preferred_language="fr")
+
+    untranslated = sign_in(client, next="/en/programs/")
+    assert untranslated["Location"] == "/en/programs/"
+
+    programs.copy_for_translation(french).save_revision().publish()
+    client.post(LOGOUT_URL)
+    translated = sign_in(client, next="/en/programs/")
+    assert translated["Location"] == "/fr/programs/"
 
 
 def test_sign_in_switches_to_the_preferred_language(client):

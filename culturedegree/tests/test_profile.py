@@ -182,3 +182,17 @@ def test_profile_post_without_csrf_token_changes_nothing(user):
     assert response.status_code == 403
     user.refresh_from_db()
     assert user.name == "Ada"
+
+
+def test_removing_the_avatar_deletes_its_file(signed_in, user, django_capture_on_commit_callbacks):
+    post_profile(signed_in, avatar=upload("me.png", image_bytes()))
+    user.refresh_from_db()
+    stored = user.avatar.name
+    storage = user.avatar.storage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_profile(signed_in, remove_avatar="on")
+
+    user.refresh_from_db()
+    assert user.avatar.name == ""
+    assert not storage.exists(stored)

@@ -184,3 +184,29 @@ def test_admin_login_goes_through_the_rate_limited_sign_in():
     assert response.status_code == 302
     assert response["Location"] == "/en/accounts/login/?next=%2Fadmin%2Fpages%2F"
     assert Client().get("/admin/")["Location"].startswith("/en/accounts/login/")
+
+
+def test_editor_renames_themself_on_the_admin_account_page(admin_client, editor):
+    page = admin_client.get("/admin/account/")
+    content = page.content.decode()
+    assert 'name="name_email-name"' in content
+    assert "first_name" not in content
+    # Email and password change through allauth's verified, re-authenticated flows.
+    assert 'name="name_email-email"' not in content
+    assert "old_password" not in content
+
+    response = admin_client.post(
+        "/admin/account/",
+        {
+            "name_email-name": "Edwina Editor",
+            "locale-preferred_language": "en",
+            "locale-current_time_zone": "",
+            "theme-theme": "system",
+            "theme-contrast": "system",
+            "theme-density": "default",
+        },
+    )
+
+    assert response.status_code == 302
+    editor.refresh_from_db()
+    assert editor.name == "Edwina Editor"

@@ -1,6 +1,7 @@
 """Demo program: Japanese Arts and Aesthetics, written in English and French."""
 
-from .japan_arts import INK, TEA
+from .japan_arts import TEA
+from .japan_ink import INK
 from .spec import (
     Course,
     Item,

@@ -1,12 +1,17 @@
 """Translating demo pages through wagtail-localize, so translations stay linked to the source."""
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
 from .spec import FRENCH
 
 DICTIONARIES = {"fr": FRENCH}
+
+
+def _translated_data(source_data: str, dictionary: dict[str, str]) -> str:
+    english = StringValue(source_data).render_text()
+    return StringValue.from_plaintext(dictionary.get(english, english)).data
 
 
 def translate_page(*, page: Page, locale: Locale, user=None) -> bool:
@@ -22,19 +27,25 @@ def translate_page(*, page: Page, locale: Locale, user=None) -> bool:
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
-    for segment in segments:
-        english = StringValue(segment.string.data).render_text()
-        french = dictionary.get(english, english)
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": StringValue.from_plaintext(french).data,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                "last_translated_by": user,
-            },
-        )
-    translation.save_target(user=user, publish=True)
+    segments = StringSegment.objects.filter(source=source).select_related("string")
+    StringTranslation.objects.bulk_create(
+        [
+            StringTranslation(
+                translation_of_id=segment.string_id,
+                locale=locale,
+                context_id=segment.context_id,
+                data=_translated_data(segment.string.data, dictionary),
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                last_translated_by=user,
+            )
+            for segment in segments
+        ],
+        ignore_conflicts=True,
+    )
+    # wagtail-localize publishes on commit from the page object it holds; inside the seed's
+    # single transaction that object's tree counts go stale as children are translated.
+    # Save a draft, then publish a freshly loaded revision.
+    translation.save_target(user=user, publish=False)
+    translated = page.get_translation(locale)
+    Revision.objects.get(pk=translated.latest_revision_id).publish(user=user)
     return True

@@ -76,3 +76,24 @@ def test_unpublished_course_no_longer_counts(tree, learner):
     tree.courses[1].unpublish()
     recompute_enrollment(enrollment=enrollment)
     assert enrollment.total_items == 2
+
+
+def test_electives_count_the_ones_the_learner_advanced_in(learner):
+    from learning.access import resolve_item
+    from learning.progress import complete_item
+
+    tree = build_tree(courses=3, items_per_course=2)
+    first, second, third = tree.courses
+    tree.program.requirements = [
+        ("required_courses", {"title": "Core", "courses": [first]}),
+        ("elective_group", {"title": "Pick one", "min_required": 1, "courses": [second, third]}),
+    ]
+    tree.program.save_revision().publish()
+    enrollment, _ = enroll(learner=learner, program=tree.program)
+    assert enrollment.total_items == 4
+    left = {group["title"]: group for group in enrollment.requirements_left}
+    assert left["Pick one"]["choose"] == 1 and left["Pick one"]["elective"]
+    complete_item(learner=learner, item=resolve_item(page_id=tree.items[2][0].id))
+    enrollment.refresh_from_db()
+    assert set(enrollment.course_progress) == {str(first.id), str(third.id)}
+    assert (enrollment.completed_items, enrollment.total_items) == (1, 4)

@@ -23,7 +23,9 @@ def test_each_change_appends_one_event_in_the_same_transaction(tree):
     enrollment, _ = enroll(learner=learner, program=tree.program)
     item = resolve_item(page_id=tree.items[0][0].id)
     start_item(learner=learner, item=item)
-    Progress.objects.update(last_seen_at=Progress.objects.get().last_seen_at - dt.timedelta(seconds=30))
+    Progress.objects.update(
+        last_seen_at=Progress.objects.get().last_seen_at - dt.timedelta(seconds=30)
+    )
     heartbeat(learner=learner, item=item, seconds=10)
     heartbeat(learner=learner, item=item, seconds=10)  # nothing credited, nothing changed
     complete_item(learner=learner, item=item)

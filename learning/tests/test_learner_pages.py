@@ -227,3 +227,30 @@ def test_french_catalog_lists_only_french_programs(client):
 def test_translated_page_shows_no_notice(client):
     program = build_program(courses=1, modules=1, items=1)
     assert "not yet available" not in client.get(program.url).content.decode()
+
+
+def test_english_page_in_the_arabic_interface_keeps_its_own_direction(client):
+    program = build_program(courses=1, modules=1, items=1)
+
+    response = client.get("/ar/" + program.url.removeprefix("/en/"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<article class="program" lang="en" dir="ltr">' in html
+    assert "This page is not yet available in العربية" in html
+
+
+def test_items_under_an_unpublished_module_are_neither_served_nor_linked(client):
+    program = build_program(courses=1, modules=3, items=1)
+    open_items_to_everyone()
+    first, hidden, last = ModulePage.objects.descendant_of(program).order_by("path")
+    hidden.unpublish()
+    hidden_item = ContentItemPage.objects.child_of(hidden).get()
+    first_item = ContentItemPage.objects.child_of(first).get()
+    last_item = ContentItemPage.objects.child_of(last).get()
+
+    assert client.get(hidden_item.url).status_code == 404
+    html = client.get(first_item.url).content.decode()
+    assert hidden_item.url not in html
+    assert last_item.url in html

@@ -156,3 +156,19 @@ def test_signed_in_learners_never_get_a_shared_page(client, django_user_model):
     html = client.get(program.url).content.decode()
 
     assert "Sign in to enroll" not in html
+
+
+def test_moving_or_deleting_a_page_makes_cached_pages_stale(django_capture_on_commit_callbacks):
+    from learning.caching import content_version
+
+    program = build_program(courses=2, modules=1, items=1)
+    first, second = CoursePage.objects.child_of(program).order_by("path")
+    before = content_version()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second.move(first, pos="left")
+    moved = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        first.delete()
+
+    assert before < moved < content_version()

@@ -161,3 +161,22 @@ def test_streak_counts_consecutive_days_in_learner_timezone(tree, learner):
     assert DailyActivity.objects.order_by("day").first().timezone == "Asia/Tokyo"
     stats.refresh_from_db()
     assert (stats.current_streak, stats.longest_streak) == (1, 2)
+
+
+def test_course_with_unfinished_prerequisite_is_locked_and_skipped(tree, learner, client):
+    second = tree.courses[1]
+    second.prerequisites.add(tree.courses[0])
+    second.save_revision().publish()
+    enrollment = Enrollment.objects.get()
+    from learning.progress import recompute_enrollment
+
+    recompute_enrollment(enrollment=enrollment)
+    client.force_login(learner)
+    html = client.get(tree.program.url).content.decode()
+    assert 'data-line-state="locked"' in html
+    assert f"finish {tree.courses[0].title} first" in html
+    for item_page in tree.items[0]:
+        complete_item(learner=learner, item=resolve_item(page_id=item_page.id))
+    assert Enrollment.objects.get().next_item_id == tree.items[1][0].id
+    html = client.get(tree.program.url).content.decode()
+    assert 'data-line-state="locked"' not in html

@@ -144,3 +144,24 @@ def test_search_page_without_matches_shows_an_empty_state(client):
     response = client.get(reverse("learning_search"), {"q": "qqqqnothing"})
 
     assert "Nothing found" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["a & | ! ( :*", "'", "\\", "x" * 500, "<script>"])
+def test_odd_queries_answer_normally(client, query):
+    ProgramPageFactory(title="Icons")
+
+    response = client.get(reverse("learning_search"), {"q": query, "page": "abc"})
+
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("<main", 1)[1].split("</main>")[0]
+
+
+def test_pages_under_an_unpublished_course_are_not_found():
+    program = ProgramPageFactory(title="Porcelain")
+    withdrawn = CoursePageFactory(parent=program, title="Withdrawn course")
+    module = ModulePageFactory(parent=withdrawn)
+    ContentItemPageFactory(parent=module, title="Blue and white porcelain")
+    withdrawn.unpublish()
+
+    assert titles(search_learning_content(query="porcelain", language_code="en")) == ["Porcelain"]
+    assert autocomplete_titles(prefix="blue and", language_code="en") == []

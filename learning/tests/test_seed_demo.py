@@ -94,6 +94,11 @@ def assert_one_program_is_fully_translated_into_french_and_linked():
     assert "Wabi-sabi réunit deux mots anciens." in str(item.body[0].value)
 
 
+def assert_tree_counts_are_consistent():
+    for page in Page.objects.all():
+        assert page.numchild == Page.objects.child_of(page).count(), page
+
+
 def assert_every_item_page_renders_in_english_and_french(client):
     client.force_login(staff_user("root@example.org", superuser=True))
     program = ProgramPage.objects.get(
@@ -125,6 +130,7 @@ def test_seed_demo_builds_a_complete_translated_catalog_and_is_idempotent(
     assert_every_content_block_type_is_used_and_every_body_is_valid()
     assert_requirements_have_an_elective_group_and_prerequisites_are_set()
     assert_one_program_is_fully_translated_into_french_and_linked()
+    assert_tree_counts_are_consistent()
     assert_every_item_page_renders_in_english_and_french(client)
 
     before = counts()

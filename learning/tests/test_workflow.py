@@ -82,8 +82,26 @@ def test_revision_history_and_preview_are_available_in_the_admin(client):
     assert client.get(f"{revisions}{first.pk}/view/").status_code == 200
     compare = client.get(f"{revisions}compare/{first.pk}...{second.pk}/")
     assert compare.status_code == 200 and "Renamed" in compare.content.decode()
-    preview = client.get(f"/admin/pages/{program.pk}/edit/preview/")
+    preview_url = f"/admin/pages/{program.pk}/edit/preview/"
+    form = {
+        "title": "A draft seen in preview",
+        "slug": program.slug,
+        "summary": "Previewed summary.",
+        "difficulty": "beginner",
+        "estimated_duration_weeks": "8",
+        "overview-count": "0",
+        "requirements-count": "0",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    assert client.post(preview_url, form).json()["is_valid"]
+    preview = client.get(preview_url)
     assert preview.status_code == 200
+    assert "A draft seen in preview" in preview.content.decode()
+    program.refresh_from_db()
+    assert program.title != "A draft seen in preview"
 
 
 @pytest.fixture

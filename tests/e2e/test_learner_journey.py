@@ -5,7 +5,7 @@ import pytest
 
 from learning.tests.journey_helpers import build_tree, make_learner, translate_tree
 
-from .conftest import login
+from .conftest import assert_accessible, login, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -50,6 +50,7 @@ def test_enroll_watch_complete_and_see_progress_in_both_languages(page, live_ser
 
     page.goto(f"{live_server.url}{tree.program.url}")
     page.get_by_role("button", name="Enroll").click()
+    screenshot(page, "journey-program-enrolled-en")
     page.get_by_role("link", name="Continue").first.click()
     assert page.url.endswith(tree.items[0][0].url)
 
@@ -57,7 +58,9 @@ def test_enroll_watch_complete_and_see_progress_in_both_languages(page, live_ser
         "v => new Promise(resolve => { v.muted = true; v.playbackRate = 4;"
         " v.addEventListener('ended', resolve, {once: true}); v.play(); })"
     )
-    page.wait_for_selector('[data-progress][data-completed="true"]', state="attached", timeout=30_000)
+    page.wait_for_selector(
+        '[data-progress][data-completed="true"]', state="attached", timeout=30_000
+    )
 
     page.goto(f"{live_server.url}{tree.items[0][1].url}")
     page.get_by_role("button", name="Mark as complete").click()
@@ -68,6 +71,8 @@ def test_enroll_watch_complete_and_see_progress_in_both_languages(page, live_ser
     assert "2 of 4 items completed" in card.inner_text()
     assert card.locator("progress").get_attribute("value") == "50"
     assert tree.items[1][0].title in card.inner_text()  # next item: first of course 2
+    assert_accessible(page)
+    screenshot(page, "journey-my-learning-en")
 
     page.goto(f"{live_server.url}/fr/my-learning/")
     assert page.locator("[data-enrollment] progress").get_attribute("value") == "50"

@@ -64,8 +64,8 @@ format: install-test ## Format and autofix with ruff
 	$(VENV)/bin/ruff check --fix .
 
 messages: install ## Extract interface strings into locale/*/django.po and compile them
-	$(PY) manage.py makemessages -l fr -l ja -l ar --ignore=.venv --ignore=var --no-obsolete
-	$(PY) manage.py makemessages -d djangojs -l fr -l ja -l ar --ignore=.venv --ignore=var --no-obsolete
+	$(PY) manage.py makemessages -l fr -l ja -l ar --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
+	$(PY) manage.py makemessages -d djangojs -l fr -l ja -l ar --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 bench: install-test ## Run the benchmarks in bench/ and print figures

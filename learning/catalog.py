@@ -95,6 +95,8 @@ class CatalogResult:
     filters: CatalogFilters
     total: int = 0
     suggestions: list = field(default_factory=list)
+    # Set when nothing at all is offered in the chosen language: where to look instead.
+    fallback_language: str = ""
 
 
 def exclude_under_unpublished(queryset: QuerySet) -> QuerySet:
@@ -148,6 +150,9 @@ def search_catalog(
     )
     if result.total == 0:
         result.suggestions = list(catalog_programs(language_code=filters.language)[:3])
+        if not result.suggestions and filters.language != settings.LANGUAGE_CODE:
+            result.fallback_language = settings.LANGUAGE_CODE
+            result.suggestions = list(catalog_programs(language_code=settings.LANGUAGE_CODE)[:3])
     return result
 
 

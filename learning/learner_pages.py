@@ -181,9 +181,13 @@ def program_index_context(page: Page, request) -> dict:
     )
     from .models.pages import Difficulty
 
+    listing = search_catalog(filters=filters, page_number=request.GET.get("page", 1))
     return {
         **base_context(page, request),
-        "listing": search_catalog(filters=filters, page_number=request.GET.get("page", 1)),
+        "listing": listing,
+        "fallback_querystring": filters.querystring(language=listing.fallback_language)
+        if listing.fallback_language
+        else "",
         "difficulties": Difficulty.choices,
         "durations": DURATION_RANGES,
         "content_languages": settings.LANGUAGES,

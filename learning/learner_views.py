@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from .access import NotFound, resolve_program
-from .dashboard import dashboard_data
+from .dashboard import dashboard_html
 from .enrollment import TransitionError, change_status, enroll, set_target_date
 from .models import Enrollment, EnrollmentStatus
 
@@ -44,7 +44,7 @@ def my_learning(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "learning/dashboard.html",
-        {"dashboard": dashboard_data(learner=request.user, request=request)},
+        {"dashboard_html": dashboard_html(learner=request.user, request=request)},
     )
 
 

@@ -18,7 +18,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .access import ItemRef
-from .activity import record_activity
+from .activity import _advance_streak as advance_streak
+from .activity import local_day, record_activity
 from .events import record_event
 from .models import (
     ContentItemPage,
@@ -442,11 +443,48 @@ class HeartbeatResult:
     completed_now: bool
 
 
+# Everything a heartbeat writes once the progress row is locked, in one round trip: the
+# enrollment (time and last activity; only an open one matches, which also locks it, after
+# the progress row as everywhere else), the progress row, the "progressed" event and the
+# learner's day. Nothing is written unless the enrollment matched.
+HEARTBEAT_WRITES = """
+WITH enrollment AS (
+    UPDATE learning_enrollment
+    SET time_spent_seconds = time_spent_seconds + %(credited)s, last_activity_at = %(now)s
+    WHERE learner_id = %(learner)s AND program_id = %(program)s
+        AND status IN ('active', 'completed')
+    RETURNING id
+), progress AS (
+    UPDATE learning_progress
+    SET last_seen_at = %(last_seen)s, time_spent_seconds = %(time_spent)s,
+        progress_data = COALESCE(%(progress_data)s::jsonb, progress_data)
+    WHERE id = %(progress)s AND EXISTS (SELECT 1 FROM enrollment)
+), event AS (
+    INSERT INTO learning_learningevent
+        (id, actor_id, verb, object_type, object_id, result, context, timestamp)
+    SELECT gen_random_uuid(), %(learner)s, %(verb)s, %(object_type)s, %(item)s,
+        %(result)s::jsonb, jsonb_build_object('enrollment', enrollment.id::text), %(now)s
+    FROM enrollment WHERE %(record_event)s
+), activity AS (
+    INSERT INTO learning_dailyactivity (id, learner_id, day, timezone, seconds, items_completed)
+    SELECT gen_random_uuid(), %(learner)s, %(day)s, %(timezone)s, %(credited)s, 0
+    FROM enrollment WHERE %(credited)s > 0
+    ON CONFLICT (learner_id, day) DO UPDATE
+    SET seconds = learning_dailyactivity.seconds + EXCLUDED.seconds
+    RETURNING (xmax = 0) AS created
+)
+SELECT enrollment.id, COALESCE((SELECT created FROM activity), false) FROM enrollment
+"""
+
+
 def heartbeat(
     *, learner, item: ItemRef, seconds: int, progress_data: dict[str, Any] | None = None
 ) -> HeartbeatResult:
     """Credit time on an item: at most `seconds`, and never more than the server time since
-    the last credited moment, so replays and parallel calls cannot inflate it."""
+    the last credited moment, so replays and parallel calls cannot inflate it.
+
+    Four statements: BEGIN, the locking upsert of the progress row, HEARTBEAT_WRITES, COMMIT
+    (plus the streak on the first activity of a day, and the completion of a media item)."""
     if not 0 <= seconds <= MAX_HEARTBEAT_SECONDS:
         raise ProgressError(
             f"seconds must be between 0 and {MAX_HEARTBEAT_SECONDS}.", code="invalid"
@@ -457,30 +495,41 @@ def heartbeat(
         now = timezone.now()
         elapsed = max(0.0, (now - progress.last_seen_at).total_seconds())
         credited = min(seconds, math.floor(elapsed))
-        enrollment_id = _touch_enrollment(
-            learner=learner, program_id=item.program_id, seconds=credited, now=now
-        )
         if seconds < elapsed:
             progress.last_seen_at = now
         else:
             progress.last_seen_at += dt.timedelta(seconds=credited)
         progress.time_spent_seconds += credited
-        update_fields = ["last_seen_at", "time_spent_seconds"]
-        if cleaned is not None and cleaned != progress.progress_data:
+        data_changed = cleaned is not None and cleaned != progress.progress_data
+        if data_changed:
             progress.progress_data = cleaned
-            update_fields.append("progress_data")
-        progress.save(update_fields=update_fields)
-        if credited or "progress_data" in update_fields:
-            record_event(
-                actor=learner,
-                verb=Verb.PROGRESSED,
-                object_type=ObjectType.CONTENT_ITEM,
-                object_id=item.item_id,
-                result={"duration_seconds": credited, **_media_result(cleaned)},
-                context={"enrollment": enrollment_id},
+        day, tz_name = local_day(learner=learner, at=now)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                HEARTBEAT_WRITES,
+                {
+                    "credited": credited,
+                    "now": now,
+                    "learner": learner.pk,
+                    "program": item.program_id,
+                    "last_seen": progress.last_seen_at,
+                    "time_spent": progress.time_spent_seconds,
+                    "progress_data": json.dumps(cleaned) if data_changed else None,
+                    "progress": progress.pk,
+                    "verb": Verb.PROGRESSED.value,
+                    "object_type": ObjectType.CONTENT_ITEM.value,
+                    "item": item.item_id,
+                    "result": json.dumps({"duration_seconds": credited, **_media_result(cleaned)}),
+                    "record_event": bool(credited or data_changed),
+                    "day": day,
+                    "timezone": tz_name,
+                },
             )
-        if credited:
-            record_activity(learner=learner, seconds=credited, at=now)
+            row = cursor.fetchone()
+        if row is None:
+            raise _enrollment_error(learner=learner, program_id=item.program_id)
+        if row[1]:
+            advance_streak(learner=learner, day=day)
         completed_now = False
         if item.item_type in MEDIA_TYPES and _watched_enough(progress.progress_data):
             completed_now = _complete_locked(

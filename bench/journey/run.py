@@ -4,9 +4,10 @@
 
 Builds a separate database (cd_journey_bench on the DATABASE_URL server, dropped and
 recreated unless --reuse), seeds 10,000 learners and 2,000,000 progress rows with
-server-side INSERT ... SELECT, starts gunicorn (2 workers) on 127.0.0.1, drives it with
-wrk from outside the process, and compares with what pgbench reaches on the same database
-for the equivalent upsert. Prints requests/s, p50/p99 and the ratios against the targets.
+server-side INSERT ... SELECT, starts gunicorn (--workers sync workers, 2 by default) on
+127.0.0.1, drives it with wrk from outside the process, and compares with what pgbench
+reaches on the same database for the equivalent upsert. Prints requests/s, p50/p99 and the
+ratios against the targets.
 """
 
 import argparse
@@ -257,7 +258,7 @@ def start_server(port: int, db_url: str) -> subprocess.Popen:
             str(ROOT / ".venv/bin/gunicorn"),
             "culturedegree.wsgi",
             "--workers",
-            "2",
+            str(args.workers),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -424,7 +425,10 @@ def main() -> None:
     heartbeat_ratio = heartbeats["rps"] / pg["tps"]
     dashboard_ratio = dashboard["rps"] / constant["rps"]
     print()
-    print(f"Seed: {args.learners:,} learners, {seeded['progress_rows']:,} progress rows")
+    print(
+        f"Seed: {args.learners:,} learners, {seeded['progress_rows']:,} progress rows;"
+        f" gunicorn {args.workers} sync workers on {os.cpu_count()} CPUs"
+    )
     print(f"{'':28}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>9}")
     for name, row in (
         ("constant Django view", constant),
@@ -459,6 +463,7 @@ parser.add_argument("--port", type=int, default=8231)
 parser.add_argument("--duration", type=int, default=15)
 parser.add_argument("--learners", type=int, default=10_000)
 parser.add_argument("--reuse", action="store_true", help="keep the seeded bench database")
+parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
 args = parser.parse_args()
 
 if __name__ == "__main__":

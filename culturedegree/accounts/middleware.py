@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -20,7 +21,8 @@ class StaffMFARequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if (
-            user is not None
+            settings.STAFF_MFA_REQUIRED
+            and user is not None
             and user.is_authenticated
             and (user.is_staff or user.is_superuser)
             and request.path.startswith(ADMIN_PREFIXES)

@@ -232,6 +232,9 @@ ACCOUNT_FORMS = {"add_email": "culturedegree.accounts.emails.AddEmailForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Culture Degree] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff must turn on TOTP before using the admin (SECURITY.md item 6). `make run` turns it
+# off so a newcomer can open the demo admin without an authenticator app.
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 MFA_TOTP_ISSUER = "Culture Degree"
 SOCIALACCOUNT_STORE_TOKENS = True
 SOCIALACCOUNT_ADAPTER = "culturedegree.accounts.adapters.SocialAccountAdapter"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils.translation.template import templatize
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 TRANSLATED_LANGUAGES = ["fr", "ja", "ar"]
@@ -20,6 +21,24 @@ PLURAL_FORMS = {"fr": 2, "ja": 1, "ar": 6}
 PRINTF_PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-+ #0]*\d*(?:\.\d+)?[sdifr%]")
 BRACE_PLACEHOLDER = re.compile(r"\{\w*\}")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# The directories `make messages` skips; everything else it scans, as this test does.
+NOT_SCANNED = {".venv", "var", "node_modules", ".git", "static_collected", "media", "htmlcov"}
+GETTEXT_FUNCTIONS = {
+    "_": 0,
+    "gettext": 0,
+    "gettext_lazy": 0,
+    "gettext_noop": 0,
+    "ngettext": 0,
+    "ngettext_lazy": 0,
+    "pgettext": 1,
+    "pgettext_lazy": 1,
+    "npgettext": 1,
+    "npgettext_lazy": 1,
+}
+STRING_LITERAL = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+TEMPLATE_CALL = re.compile(
+    rf"(?<![\w.])(_|gettext|ngettext|pgettext|npgettext)\(\s*({STRING_LITERAL})(?:\s*,\s*({STRING_LITERAL}))?"
+)
 
 
 @dataclass
@@ -87,6 +106,47 @@ def po_files() -> list[Path]:
     return sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
 
 
+def scanned_files(*suffixes: str) -> list[Path]:
+    root = Path(settings.BASE_DIR)
+    return sorted(
+        path
+        for suffix in suffixes
+        for path in root.rglob(f"*{suffix}")
+        if not NOT_SCANNED.intersection(path.relative_to(root).parts)
+    )
+
+
+def marked_in_python(path: Path) -> set[tuple[str | None, str]]:
+    """(context, msgid) of every gettext call with literal arguments in a module."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name not in GETTEXT_FUNCTIONS:
+            continue
+        position = GETTEXT_FUNCTIONS[name]
+        literals = [arg.value if isinstance(arg, ast.Constant) else None for arg in node.args]
+        if len(literals) > position and isinstance(literals[position], str):
+            context = literals[0] if position else None
+            found.add((context, literals[position]))
+    return found
+
+
+def marked_in_template(path: Path) -> set[tuple[str | None, str]]:
+    """(context, msgid) of every string a template marks, as makemessages sees them."""
+    found = set()
+    for match in TEMPLATE_CALL.finditer(
+        templatize(path.read_text(encoding="utf-8"), origin=str(path))
+    ):
+        name, first, second = match.groups()
+        if name.startswith("p"):
+            found.add((ast.literal_eval(first), ast.literal_eval(second)))
+        else:
+            found.add((None, ast.literal_eval(first)))
+    return found
+
+
 def placeholders(text: str) -> Counter:
     return Counter(PRINTF_PLACEHOLDER.findall(text) + BRACE_PLACEHOLDER.findall(text))
 
@@ -103,6 +163,34 @@ def test_each_interface_language_has_a_django_catalog():
             f"{po.with_suffix('.mo')} is missing: run `make messages`"
         )
         assert len(parse_po(po)) > 100, f"{po} holds almost nothing: was makemessages run?"
+
+
+def test_every_string_marked_in_the_code_is_translated():
+    """Catches strings added after the last `make messages`, before any user meets them."""
+    marked = {}
+    for path in scanned_files(".py"):
+        for key in marked_in_python(path):
+            marked.setdefault(key, path)
+    for path in scanned_files(".html", ".txt"):
+        for key in marked_in_template(path):
+            marked.setdefault(key, path)
+    assert len(marked) > 100, (
+        "found almost no marked strings: is the scan looking in the right place?"
+    )
+    root = Path(settings.BASE_DIR)
+    for language in TRANSLATED_LANGUAGES:
+        _header, *entries = parse_po(LOCALE_DIR / language / "LC_MESSAGES" / "django.po")
+        translated = {
+            (entry.msgctxt, entry.msgid) for entry in entries if all(entry.msgstr.values())
+        }
+        missing = [
+            f"{path.relative_to(root)}: {msgid!r}"
+            for (context, msgid), path in sorted(marked.items(), key=lambda item: str(item[1]))
+            if msgid and (context, msgid) not in translated
+        ]
+        assert not missing, (
+            f"Not in locale/{language}, run `make messages` and translate:\n" + "\n".join(missing)
+        )
 
 
 @pytest.mark.parametrize("path", po_files(), ids=lambda path: str(path.relative_to(LOCALE_DIR)))

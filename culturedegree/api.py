@@ -4,13 +4,21 @@ Authenticated by the browser session (with CSRF on unsafe methods) or by an alla
 headless session token in `X-Session-Token`.
 """
 
-from allauth.headless.contrib.ninja.security import x_session_token_auth
+from allauth.headless.contrib.ninja.security import XSessionTokenAuth
 from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.urls import path
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie
+
+
+class SessionTokenAuth(XSessionTokenAuth):
+    """allauth's header auth, described completely: its OpenAPI entry lacks `in` and
+    `name`, which makes the security scheme (and so the whole document) invalid."""
+
+    openapi_in = "header"
+    openapi_name = "X-Session-Token"
 
 
 class SessionAuth(APIKeyCookie):
@@ -28,12 +36,48 @@ class SessionAuth(APIKeyCookie):
         return request.user if request.user.is_authenticated else None
 
 
-api = NinjaAPI(
+ERROR_ANSWERS = {
+    400: "Malformed request body.",
+    401: "Not signed in.",
+    403: "Not enrolled, or the CSRF check failed.",
+    404: "Unknown, unpublished or someone else's object.",
+    409: "Invalid status change, or the enrollment is paused.",
+    422: "Invalid input.",
+}
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "message": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+    "required": ["message"],
+}
+
+
+class LearnerAPI(NinjaAPI):
+    """Documents the JSON error answers every operation can give (see docs/api-learner.md),
+    so clients and schemathesis know them."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema["components"].setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for path_item in schema["paths"].values():
+            for operation in path_item.values():
+                for status, description in ERROR_ANSWERS.items():
+                    operation["responses"].setdefault(
+                        status, {"description": description, "content": error}
+                    )
+        return schema
+
+
+api = LearnerAPI(
     title="Culture Degree learner API",
     version="1",
     description="Enrollments, progress and the learner's dashboard.",
     urls_namespace="api-v1",
-    auth=[x_session_token_auth, SessionAuth()],
+    auth=[SessionTokenAuth(), SessionAuth()],
 )
 
 

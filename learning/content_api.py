@@ -10,6 +10,8 @@ would still be served. The pages router looks its queryset function up at call t
 wrapped to drop pages under an unpublished page for anonymous callers.
 """
 
+from ninja.errors import HttpError
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.routers import pages as pages_router
 from wagtail.api.v3.urls import api
 
@@ -26,5 +28,18 @@ def public_pages_queryset(request, model=pages_router.Page):
 
 
 pages_router.get_pages_queryset = public_pages_queryset
+
+# PostgreSQL's OFFSET is a bigint: a larger offset was a 500 (found by schemathesis).
+MAX_OFFSET = 2**63 - 1
+_wagtail_paginate = WagtailLimitOffsetPagination.paginate_queryset
+
+
+def paginate_within_bigint(self, queryset, pagination, request, **params):
+    if pagination.offset > MAX_OFFSET:
+        raise HttpError(400, "offset is too large")
+    return _wagtail_paginate(self, queryset, pagination, request, **params)
+
+
+WagtailLimitOffsetPagination.paginate_queryset = paginate_within_bigint
 
 urls = api.urls

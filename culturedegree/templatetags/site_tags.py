@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -85,6 +86,19 @@ def catalog_url(context) -> str:
     A language without its own catalog gets the default language's, under its own prefix:
     the site serves untranslated pages there with the interface in that language.
     """
+    from learning.caching import content_version
+
+    request = context.get("request")
+    host = request.get_host() if request is not None else ""
+    key = f"site:catalog-url:{content_version()}:{get_language()}:{host}"
+    url = cache.get(key)
+    if url is None:
+        url = _catalog_url(request)
+        cache.set(key, url, timeout=3600)
+    return url
+
+
+def _catalog_url(request: HttpRequest | None) -> str:
     from learning.models import ProgramIndexPage
 
     try:
@@ -100,7 +114,7 @@ def catalog_url(context) -> str:
     catalog = catalogs.get(active.pk) or next(iter(catalogs.values()), None)
     if catalog is None:
         return ""
-    url = catalog.get_url(context.get("request"))
+    url = catalog.get_url(request)
     if catalog.locale_id != active.pk:
         url = swap_language_prefix(path=url, language_code=active.language_code)
     return url

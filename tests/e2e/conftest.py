@@ -17,6 +17,7 @@ demo programs as well). Helpers: ``assert_accessible(page)``,
 
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -49,8 +50,12 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
-def new_page(browser) -> Iterator[Callable]:
-    """A factory of pages, each in a fresh context (no shared cookies); closed after the test."""
+def new_page(browser, live_server) -> Iterator[Callable]:
+    """A factory of pages, each in a fresh context (no shared cookies); closed after the test.
+
+    Depending on ``live_server`` makes the contexts close before the test database is
+    flushed: a heartbeat still in flight would otherwise deadlock with the flush's TRUNCATE.
+    """
     contexts = []
 
     def make(*, viewport: dict | None = None, **context_options):
@@ -62,6 +67,7 @@ def new_page(browser) -> Iterator[Callable]:
     yield make
     for context in contexts:
         context.close()
+    time.sleep(0.5)  # let the live server finish requests the pages sent as they closed
 
 
 @pytest.fixture

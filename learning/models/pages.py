@@ -80,8 +80,27 @@ def tabs(*, content, details=(), page_class=BasePage) -> TabbedInterface:
 
 
 class LearningPage(BasePage):
+    """What the learning page types share: routing with locale fallback, learner context."""
+
+    # The learner-site context of this page type (a function of learning.learner_pages), and
+    # whether the learner's own journey (enroll, progress marks) is shown on it.
+    learner_context = None
+    shows_journey = True
+
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.learner_context(request))
+        if self.shows_journey:
+            context.update(journey_context(request, self))
+        return context
+
+    def route(self, request, path_components):
+        return route_with_fallback(
+            page=self, request=request, path_components=path_components, route=super().route
+        )
 
     def clean(self):
         super().clean()
@@ -114,15 +133,8 @@ class ProgramIndexPage(LearningPage):
 
     api_fields = [APIField("intro")]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(learner_pages.program_index_context(self, request))
-        return context
-
-    def route(self, request, path_components):
-        return route_with_fallback(
-            page=self, request=request, path_components=path_components, route=super().route
-        )
+    learner_context = learner_pages.program_index_context
+    shows_journey = False
 
 
 class ProgramPage(LearningPage):
@@ -189,16 +201,7 @@ class ProgramPage(LearningPage):
         APIField("requirements"),
     ]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(learner_pages.program_context(self, request))
-        context.update(journey_context(request, self))
-        return context
-
-    def route(self, request, path_components):
-        return route_with_fallback(
-            page=self, request=request, path_components=path_components, route=super().route
-        )
+    learner_context = learner_pages.program_context
 
     def clean(self):
         super().clean()
@@ -311,16 +314,7 @@ class CoursePage(LearningPage):
         APIField("learning_objectives"),
     ]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(learner_pages.course_context(self, request))
-        context.update(journey_context(request, self))
-        return context
-
-    def route(self, request, path_components):
-        return route_with_fallback(
-            page=self, request=request, path_components=path_components, route=super().route
-        )
+    learner_context = learner_pages.course_context
 
     def clean(self):
         super().clean()
@@ -399,16 +393,7 @@ class ModulePage(LearningPage):
         APIField("overview"),
     ]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(learner_pages.module_context(self, request))
-        context.update(journey_context(request, self))
-        return context
-
-    def route(self, request, path_components):
-        return route_with_fallback(
-            page=self, request=request, path_components=path_components, route=super().route
-        )
+    learner_context = learner_pages.module_context
 
 
 class ContentItemPage(LearningPage):
@@ -454,11 +439,7 @@ class ContentItemPage(LearningPage):
         APIField("body"),
     ]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(learner_pages.item_context(self, request))
-        context.update(journey_context(request, self))
-        return context
+    learner_context = learner_pages.item_context
 
     def clean(self):
         super().clean()

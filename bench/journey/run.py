@@ -251,22 +251,23 @@ def rewind_last_seen() -> None:
         )
 
 
+def server_command(port: int) -> list[str]:
+    return [
+        str(ROOT / ".venv/bin/gunicorn"),
+        "culturedegree.wsgi",
+        "--workers",
+        str(args.workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        *os.environ.get("BENCH_GUNICORN_ARGS", "").split(),
+    ]
+
+
 def start_server(port: int, db_url: str) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": db_url, "DJANGO_SETTINGS_MODULE": "bench.journey.settings"}
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "culturedegree.wsgi",
-            "--workers",
-            str(args.workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = subprocess.Popen(server_command(port), cwd=ROOT, env=env)
     for _ in range(100):
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/constant", timeout=1):

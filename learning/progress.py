@@ -643,7 +643,8 @@ def finish_heartbeat(row: HeartbeatRow, *, learner, item: ItemRef) -> HeartbeatR
     learner's day, and completing a media item watched to the end."""
     progress = row.progress
     if row.new_day:
-        advance_streak(learner=learner, day=row.day)
+        with transaction.atomic():
+            advance_streak(learner=learner, day=row.day)
     completed_now = False
     if (
         not progress.is_completed

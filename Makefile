@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE ?= culturedegree.settings.dev
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run migrate seed test lint format messages bench bench-journey clean-db
+.PHONY: help install install-test run migrate seed test lint format messages bench bench-tools bench-journey clean-db
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -72,10 +72,21 @@ messages: install ## Extract interface strings into locale/*/django.po and compi
 	$(PY) manage.py makemessages -d djangojs -l fr -l ja -l ar --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
-bench: install-test ## Catalog benchmark: pages, search and API against the framework's ceiling
+bench-tools: install-test
+	@for tool in wrk:wrk pgbench:postgresql-client; do \
+	  command -v $${tool%%:*} >/dev/null 2>&1 && continue; \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing Debian's $${tool#*:} for the benchmarks..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $${tool#*:} >/dev/null; \
+	  else \
+	    echo "$${tool%%:*} is not on PATH; install Debian's $${tool#*:} package (as root)."; exit 1; \
+	  fi; \
+	done
+
+bench: bench-tools ## Catalog benchmark: pages, search and API against the framework's ceiling
 	$(PY) bench/run.py
 
-bench-journey: install-test ## Learner-journey benchmark: heartbeats vs pgbench, the dashboard
+bench-journey: bench-tools ## Learner-journey benchmark: heartbeats vs pgbench, the dashboard
 	$(PY) bench/journey/run.py
 
 clean-db: ## Stop and delete the embedded PostgreSQL under var/

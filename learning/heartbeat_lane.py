@@ -57,6 +57,8 @@ MAX_BODY = 16 * 1024
 IDENTITY_SECONDS = 300  # how long a verified session is remembered (the guard re-checks it)
 ITEM_SECONDS = 60  # how long an item's type and duration are remembered
 MAX_ENTRIES = 50_000
+WROTE = "culturedegree.heartbeat_written"  # environ flag: past this point, never fall through
+JSON = "application/json; charset=utf-8"
 
 User = get_user_model()
 
@@ -108,10 +110,14 @@ class HeartbeatLane:
         self.identities: dict[str, Identity] = {}
         self.items: dict[int, CachedItem] = {}
         self.headers: dict[bool, list[tuple[str, str]]] = {}
-        self.enabled = settings.SESSION_ENGINE in (
-            "django.contrib.sessions.backends.db",
-            "django.contrib.sessions.backends.cached_db",
-        ) and getattr(settings, "HEARTBEAT_LANE", True)
+        self.enabled = (
+            settings.SESSION_ENGINE
+            in (
+                "django.contrib.sessions.backends.db",
+                "django.contrib.sessions.backends.cached_db",
+            )
+            and settings.HEARTBEAT_LANE
+        )
         self.security = SecurityMiddleware(_unused)
 
     def __call__(self, environ, start_response):
@@ -129,10 +135,19 @@ class HeartbeatLane:
         try:
             answer = self.serve(environ, int(match[1]), body)
         except Fallthrough:
-            environ["wsgi.input"] = io.BytesIO(body)
-            return self.app(environ, start_response)
+            answer = None
+        except Exception:
+            logger.exception("heartbeat lane failed")
+            if not environ.get(WROTE):
+                answer = None  # nothing written: the full stack answers, errors and all
+            else:
+                payload = json.dumps({"message": "Server error."}).encode()
+                answer = ("500 Internal Server Error", [("Content-Type", JSON)], payload)
         finally:
             request_finished.send(sender=self.__class__)
+        if answer is None:
+            environ["wsgi.input"] = io.BytesIO(body)
+            return self.app(environ, start_response)
         status, headers, payload = answer
         start_response(status, headers)
         return [payload]
@@ -165,7 +180,8 @@ class HeartbeatLane:
         row = self.write(
             learner=learner, identity=identity, cached=cached, key=key, body=payload, data=data
         )
-        if row.enrollment_id is None or row.progress is None:
+        environ[WROTE] = row.enrollment_id is not None and row.progress is not None
+        if not environ[WROTE]:
             # Nothing was written: not enrolled, paused, signed out, unpublished, moved, or a
             # parallel first heartbeat. Forget what we knew and let the full stack answer.
             self.identities.pop(key, None)
@@ -267,7 +283,7 @@ class HeartbeatLane:
         if headers is None:
             from csp.middleware import CSPMiddleware
 
-            response = HttpResponse(content_type="application/json; charset=utf-8")
+            response = HttpResponse(content_type=JSON)
             for middleware in (SecurityMiddleware, XFrameOptionsMiddleware, CSPMiddleware):
                 response = middleware(_unused).process_response(request, response)
             headers = [

@@ -26,6 +26,7 @@ BENCH_DB = "cd_journey_bench"
 PROGRAMS, COURSES, MODULES, ITEMS = 10, 4, 2, 6  # 48 items a program
 PROGRAMS_PER_LEARNER, ITEMS_PER_PROGRAM = 5, 40  # 200 progress rows a learner
 HEARTBEAT_LEARNERS = 500
+WARMUP = 3  # seconds of the same load before each measurement, not counted
 
 
 def server_url() -> str:
@@ -261,7 +262,6 @@ def server_command(port: int) -> list[str]:
         f"127.0.0.1:{port}",
         "--log-level",
         "warning",
-        *os.environ.get("BENCH_GUNICORN_ARGS", "").split(),
     ]
 
 
@@ -278,23 +278,30 @@ def start_server(port: int, db_url: str) -> subprocess.Popen:
     sys.exit("gunicorn did not start")
 
 
-def wrk(url: str, *, script: str, duration: int, connections: int, env: dict) -> dict:
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{connections}",
-            f"-d{duration}s",
-            "--latency",
-            "-s",
-            str(HERE / script),
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        check=True,
-    ).stdout
+def wrk(
+    url: str, *, script: str, duration: int, connections: int, env: dict, warmup: bool = True
+) -> dict:
+    def run(seconds: int) -> str:
+        return subprocess.run(
+            [
+                "wrk",
+                "-t2",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--latency",
+                "-s",
+                str(HERE / script),
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+            check=True,
+        ).stdout
+
+    if warmup:  # worker processes' caches and prepared statements, as in steady state
+        run(WARMUP)
+    output = run(duration)
     result = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": float(re.search(r"^P50 ([\d.]+)", output, re.M).group(1)),
@@ -313,16 +320,18 @@ PGBENCH_UPSERT = """\\set n random(2, {learners})
 \\set p random(0, {programs_per_learner_minus_one})
 INSERT INTO learning_progress AS lp (id, learner_id, content_item_id, module_id, course_id,
     started_at, last_seen_at, is_completed, time_spent_seconds, progress_data)
-SELECT gen_random_uuid(), md5('learner' || :n)::uuid, i.item_id, i.module_id, i.course_id,
-    now(), now(), false, 0, '{{"position": 1}}'::jsonb
-FROM bench_items AS i WHERE i.program_idx = (:n + :p) % {programs} AND i.pos = 35
+SELECT gen_random_uuid(), md5('learner' || :n::int)::uuid, i.item_id, i.module_id,
+    i.course_id, now(), now(), false, 0, '{{"position": 1}}'::jsonb
+FROM bench_items AS i WHERE i.program_idx = (:n::int + :p::int) % {programs} AND i.pos = 35
 ON CONFLICT (learner_id, content_item_id) DO UPDATE
 SET time_spent_seconds = lp.time_spent_seconds + 1, last_seen_at = now(),
     progress_data = excluded.progress_data;
 """
 
 
-def pgbench(db_url: str, duration: int) -> dict:
+def pgbench(db_url: str, duration: int, *, mode: str) -> dict:
+    """pgbench with 4 clients; `mode` is its query protocol. The ceiling is the prepared one:
+    the heartbeat's own statement is prepared too (learning.progress.prepared_cursor)."""
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
         script.write(
             PGBENCH_UPSERT.format(
@@ -331,11 +340,10 @@ def pgbench(db_url: str, duration: int) -> dict:
                 programs_per_learner_minus_one=PROGRAMS_PER_LEARNER - 1,
             )
         )
+    command = ["pgbench", "-n", "-c4", "-j2", "-M", mode, "-f", script.name, "-d", db_url]
+    subprocess.run([*command, f"-T{WARMUP}"], capture_output=True, check=True)
     output = subprocess.run(
-        ["pgbench", "-n", "-c4", "-j2", f"-T{duration}", "-f", script.name, "-d", db_url],
-        capture_output=True,
-        text=True,
-        check=True,
+        [*command, f"-T{duration}"], capture_output=True, text=True, check=True
     ).stdout
     os.unlink(script.name)
     return {
@@ -381,7 +389,8 @@ def main() -> None:
     connection.close()
 
     print(f"· pgbench: the equivalent upsert on the same database ({args.duration}s)", flush=True)
-    pg = pgbench(db_url, args.duration)
+    pg = pgbench(db_url, args.duration, mode="prepared")
+    pg_simple = pgbench(db_url, args.duration, mode="simple")
     httpd = start_server(args.port, db_url)
     base = f"http://127.0.0.1:{args.port}"
     try:
@@ -400,19 +409,20 @@ def main() -> None:
             connections=4,
             env={"JOURNEY_COOKIE": dashboard_cookie},
         )
+        heartbeat_load = {
+            "url": f"{base}/",
+            "script": "heartbeat.lua",
+            "connections": 8,
+            "env": {"JOURNEY_TARGETS": lua.name},
+        }
+        wrk(**heartbeat_load, duration=WARMUP, warmup=False)  # before the books are opened
         rewind_last_seen()
         from django.utils import timezone
 
         run_started = timezone.now()
         before = progress_seconds_total()
         connection.close()
-        heartbeats = wrk(
-            f"{base}/",
-            script="heartbeat.lua",
-            duration=args.duration,
-            connections=8,
-            env={"JOURNEY_TARGETS": lua.name},
-        )
+        heartbeats = wrk(**heartbeat_load, duration=args.duration, warmup=False)
         time.sleep(1)  # let requests still in flight when wrk stopped finish
         after = progress_seconds_total()
         in_events = seconds_in_events_since(run_started)
@@ -438,7 +448,15 @@ def main() -> None:
     ):
         errors = row["errors"] + row["non2xx"]
         print(f"{name:28}{row['rps']:>10.0f}{row['p50']:>10.1f}{row['p99']:>10.1f}{errors:>9}")
-    print(f"{'pgbench upsert (4 clients)':28}{pg['tps']:>10.0f}  avg {pg['latency']:.2f} ms")
+    print(
+        f"{'pgbench upsert, prepared':28}{pg['tps']:>10.0f}  avg {pg['latency']:.2f} ms"
+        " (4 clients; the ceiling)"
+    )
+    simple_ratio = heartbeats["rps"] / pg_simple["tps"]
+    print(
+        f"{'pgbench upsert, simple':28}{pg_simple['tps']:>10.0f}  avg"
+        f" {pg_simple['latency']:.2f} ms (for reference: heartbeats are {simple_ratio:.1%} of it)"
+    )
     print()
     print(
         f"heartbeat / pgbench upsert: {heartbeat_ratio:.1%} (target >= 25%) "

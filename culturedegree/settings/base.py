@@ -235,6 +235,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Staff must turn on TOTP before using the admin (SECURITY.md item 6). `make run` turns it
 # off so a newcomer can open the demo admin without an authenticator app.
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
+
+# Heartbeats' common case answered in front of the middleware stack (learning/heartbeat_lane.py,
+# docs/decisions/0012-heartbeat-lane.md). Off: every heartbeat goes through Django.
+HEARTBEAT_LANE = env_bool("HEARTBEAT_LANE", True)
 MFA_TOTP_ISSUER = "Culture Degree"
 SOCIALACCOUNT_STORE_TOKENS = True
 SOCIALACCOUNT_ADAPTER = "culturedegree.accounts.adapters.SocialAccountAdapter"

@@ -401,3 +401,22 @@ def test_the_first_seconds_of_a_day_move_the_streak_in_autocommit():
     answer = client.post(url(item), {"seconds": 30}, content_type=JSON)
     assert answer.status_code == 200, answer.content
     assert LearnerStats.objects.get(learner=learner).current_streak == 1
+
+
+def test_the_lane_can_be_switched_off(stack, token, learner, tree, settings):
+    settings.HEARTBEAT_LANE = False
+    lane = HeartbeatLane(stack)
+    assert beat(lane, tree.items[0][0], token).status_code == 200
+    assert stack.calls == 1
+
+
+def test_a_failure_before_writing_falls_through(stack, token, learner, tree, monkeypatch):
+    lane = HeartbeatLane(stack)
+
+    def broken(page_id):
+        raise RuntimeError("a bug in the lane")
+
+    monkeypatch.setattr(lane, "item", broken)
+    answer = beat(lane, tree.items[0][0], token)
+    assert answer.status_code == 200  # the full stack served it
+    assert stack.calls == 1

@@ -43,6 +43,7 @@ ERROR_ANSWERS = {
     404: "Unknown, unpublished or someone else's object.",
     409: "Invalid status change, or the enrollment is paused.",
     422: "Invalid input.",
+    429: "Too many requests (heartbeats: see the Retry-After header).",
 }
 ERROR_SCHEMA = {
     "title": "Error",
@@ -102,7 +103,10 @@ def not_found(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    return _error(request, str(exc), exc.status_code)
+    response = _error(request, str(exc), exc.status_code)
+    for name, value in getattr(exc, "headers", {}).items():  # Retry-After on a 429
+        response[name] = value
+    return response
 
 
 api.add_router("/", "learning.api.router")

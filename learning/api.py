@@ -24,6 +24,7 @@ PROGRESS_ERROR_STATUS = {
     "conflict": 409,
     "invalid": 422,
     "too_large": 422,
+    "rate_limited": 429,
 }
 
 
@@ -124,7 +125,10 @@ def _item(content_item_id: int):
 
 
 def _progress_error(exc: ProgressError):
-    return HttpError(PROGRESS_ERROR_STATUS[exc.code], exc.message)
+    error = HttpError(PROGRESS_ERROR_STATUS[exc.code], exc.message)
+    if exc.retry_after:
+        error.headers = {"Retry-After": str(exc.retry_after)}
+    return error
 
 
 @router.get("/enrollments", response=list[EnrollmentOut])

@@ -181,6 +181,8 @@ class HeartbeatLane:
             learner=learner, identity=identity, cached=cached, key=key, body=payload, data=data
         )
         environ[WROTE] = row.enrollment_id is not None and row.progress is not None
+        if row.rate_limited:
+            raise Fallthrough  # the full stack answers 429 with Retry-After
         if not environ[WROTE]:
             # Nothing was written: not enrolled, paused, signed out, unpublished, moved, or a
             # parallel first heartbeat. Forget what we knew and let the full stack answer.

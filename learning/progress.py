@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page
@@ -40,10 +41,11 @@ MEDIA_TYPES = {"video", "audio"}
 class ProgressError(Exception):
     """A request the learner can fix; `code` maps to an HTTP status in the API."""
 
-    def __init__(self, message: str, *, code: str):
+    def __init__(self, message: str, *, code: str, retry_after: int | None = None):
         super().__init__(message)
         self.message = message
         self.code = code
+        self.retry_after = retry_after
 
 
 @dataclass
@@ -455,10 +457,18 @@ class HeartbeatResult:
 # The statement is planned once per connection (prepared_cursor): planning it each time
 # cost three times as much as running it.
 HEARTBEAT_TEMPLATE = """
-WITH enrollment AS (
+WITH limiter AS (
+    INSERT INTO learning_heartbeatwindow AS w (learner_id, window_start, count)
+    VALUES (%(learner)s, date_trunc('minute', clock_timestamp()), 1)
+    ON CONFLICT (learner_id) DO UPDATE
+    SET window_start = EXCLUDED.window_start,
+        count = CASE WHEN w.window_start = EXCLUDED.window_start THEN w.count + 1 ELSE 1 END
+    RETURNING count, window_start
+), enrollment AS (
     SELECT id FROM learning_enrollment
     WHERE learner_id = %(learner)s AND program_id = %(program)s
-        AND status IN ('active', 'completed'){guard}
+        AND status IN ('active', 'completed')
+        AND (SELECT count FROM limiter) <= %(limit)s{guard}
 ), existing AS (
     SELECT p.id, p.last_seen_at, p.progress_data
     FROM learning_progress p
@@ -521,7 +531,10 @@ WITH enrollment AS (
 )
 SELECT (SELECT id FROM enrollment), p.id, p.started_at, p.last_seen_at, p.completed_at,
     p.is_completed, p.time_spent_seconds, p.progress_data, p.credited,
-    COALESCE((SELECT created FROM activity), false)
+    COALESCE((SELECT created FROM activity), false),
+    (SELECT count FROM limiter) > %(limit)s,
+    ceil(extract(epoch FROM (SELECT window_start FROM limiter) + interval '1 minute'
+        - clock_timestamp()))::int
 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS one
 LEFT JOIN progress p ON true
 """
@@ -550,6 +563,13 @@ def heartbeat(
                 item=item,
                 seconds=seconds,
                 data=cleaned,
+            )
+        if row.rate_limited:
+            raise ProgressError(
+                f"Too many heartbeats: at most {settings.HEARTBEAT_RATE_LIMIT} a minute."
+                f" Try again in {row.retry_after} s.",
+                code="rate_limited",
+                retry_after=row.retry_after,
             )
         if row.enrollment_id is None:
             raise _enrollment_error(learner=learner, program_id=item.program_id)
@@ -594,6 +614,8 @@ class HeartbeatRow:
     credited_seconds: int
     day: dt.date
     new_day: bool
+    rate_limited: bool = False
+    retry_after: int = 0
 
 
 def run_heartbeat(
@@ -612,10 +634,11 @@ def run_heartbeat(
         "media_result": json.dumps(_media_result(data)),
         "day": day,
         "timezone": tz_name,
+        "limit": settings.HEARTBEAT_RATE_LIMIT,
         **extra,
     }
     cursor.execute(sql, params)
-    enrollment_id, progress_id, *values, credited, new_day = cursor.fetchone()
+    enrollment_id, progress_id, *values, credited, new_day, limited, retry_after = cursor.fetchone()
     progress = None
     if progress_id is not None:
         started_at, last_seen_at, completed_at, is_completed, time_spent, progress_data = values
@@ -635,7 +658,9 @@ def run_heartbeat(
             ),
         )
         progress._state.adding = False
-    return HeartbeatRow(enrollment_id, progress, credited or 0, day, new_day)
+    return HeartbeatRow(
+        enrollment_id, progress, credited or 0, day, new_day, limited, max(1, retry_after)
+    )
 
 
 def finish_heartbeat(row: HeartbeatRow, *, learner, item: ItemRef) -> HeartbeatResult:

@@ -359,9 +359,12 @@ def main() -> None:
         recreate_database(server)
     setup_django(db_url)
     if args.reuse:
+        from django.core.management import call_command
         from django.db import connection
 
         from learning.models import ContentItemPage  # noqa: F401
+
+        call_command("migrate", verbosity=0, interactive=False)  # new migrations since the seed
 
         with connection.cursor() as cursor:
             cursor.execute(

@@ -239,6 +239,9 @@ STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 # Heartbeats' common case answered in front of the middleware stack (learning/heartbeat_lane.py,
 # docs/decisions/0012-heartbeat-lane.md). Off: every heartbeat goes through Django.
 HEARTBEAT_LANE = env_bool("HEARTBEAT_LANE", True)
+# Heartbeats a learner may send per minute, all items together; more get 429 + Retry-After.
+# A player sends about 4 a minute per open item.
+HEARTBEAT_RATE_LIMIT = env_int("HEARTBEAT_RATE_LIMIT", 300)
 MFA_TOTP_ISSUER = "Culture Degree"
 SOCIALACCOUNT_STORE_TOKENS = True
 SOCIALACCOUNT_ADAPTER = "culturedegree.accounts.adapters.SocialAccountAdapter"

@@ -9,7 +9,7 @@ from .pages import (
     ProgramIndexPage,
     ProgramPage,
 )
-from .progress import Progress
+from .progress import HeartbeatWindow, Progress
 
 __all__ = [
     "AppendOnlyError",
@@ -18,6 +18,7 @@ __all__ = [
     "DailyActivity",
     "Enrollment",
     "EnrollmentStatus",
+    "HeartbeatWindow",
     "LearnerStats",
     "LearningEvent",
     "ModulePage",

@@ -44,3 +44,19 @@ class Progress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.learner} · {self.content_item_id}"
+
+
+class HeartbeatWindow(models.Model):
+    """How many heartbeats a learner has sent in the current minute: the heartbeat rate
+    limit (SECURITY.md item 20). It is counted and enforced inside the heartbeat statement,
+    so it holds across every worker process; only heartbeats touch this row, and they lock
+    it before anything else, so it adds no lock-order cycle."""
+
+    learner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} {self.count} since {self.window_start:%H:%M}"

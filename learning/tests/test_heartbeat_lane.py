@@ -420,3 +420,70 @@ def test_a_failure_before_writing_falls_through(stack, token, learner, tree, mon
     answer = beat(lane, tree.items[0][0], token)
     assert answer.status_code == 200  # the full stack served it
     assert stack.calls == 1
+
+
+def test_too_many_heartbeats_get_429_with_retry_after(lane, token, learner, tree, settings):
+    """SECURITY.md 20: a learner's heartbeats per minute are capped, lane or not."""
+    from learning.models import HeartbeatWindow
+
+    settings.HEARTBEAT_RATE_LIMIT = 3
+    item = tree.items[0][0]
+    for _ in range(3):
+        assert beat(lane, item, token, seconds=0).status_code == 200
+    rewind(learner)
+    events = LearningEvent.objects.count()
+    refused = beat(lane, item, token)
+    assert refused.status_code == 429
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert "Too many heartbeats" in refused.json()["message"]
+    full = Client(headers={"X-Session-Token": token}).post(
+        url(item), {"seconds": 30}, content_type=JSON
+    )
+    assert full.status_code == 429
+    assert 1 <= int(full.headers["Retry-After"]) <= 60
+    assert Progress.objects.get(learner=learner).time_spent_seconds == 0
+    assert LearningEvent.objects.count() == events
+    # The next minute opens a new window.
+    HeartbeatWindow.objects.filter(learner=learner).update(
+        window_start=timezone.now() - dt.timedelta(minutes=2)
+    )
+    assert beat(lane, item, token).json()["credited_seconds"] == 30
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rate_limit_holds_under_parallel_heartbeats(settings):
+    settings.HEARTBEAT_RATE_LIMIT = 5
+    tree = build_tree()
+    learner = make_learner()
+    enroll(learner=learner, program=tree.program)
+    client_token = (
+        Client()
+        .post(
+            "/_allauth/app/v1/auth/login",
+            {"email": learner.email, "password": "a-long-password-2026"},
+            content_type=JSON,
+        )
+        .json()["meta"]["session_token"]
+    )
+    lane = HeartbeatLane(Recorder())
+    item = tree.items[0][0]
+    start_item(learner=learner, item=resolve_item(page_id=item.id))
+    barrier = threading.Barrier(10)
+    statuses, errors = [], []
+
+    def worker():
+        try:
+            barrier.wait()
+            statuses.append(beat(lane, item, client_token).status_code)
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    assert sorted(statuses) == [200] * 5 + [429] * 5

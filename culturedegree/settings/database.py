@@ -42,6 +42,10 @@ def database_config(var_dir: Path) -> dict:
         raise RuntimeError("DATABASE_URL must point at PostgreSQL (postgresql://...).")
     config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
     config["CONN_HEALTH_CHECKS"] = True
+    # Behind pgbouncer in transaction mode: no server-side cursors, no prepared statements.
+    config["DISABLE_SERVER_SIDE_CURSORS"] = os.environ.get(
+        "DISABLE_SERVER_SIDE_CURSORS", ""
+    ).lower() in ("1", "true", "yes", "on")
     config["ENGINE"] = "django.db.backends.postgresql"
     test_name = os.environ.get("TEST_DATABASE_NAME")
     if test_name:

@@ -487,3 +487,30 @@ def test_the_rate_limit_holds_under_parallel_heartbeats(settings):
         thread.join()
     assert not errors, errors
     assert sorted(statuses) == [200] * 5 + [429] * 5
+
+
+PREPARED_SELECT_1 = "SELECT count(*) FROM pg_prepared_statements WHERE statement = 'SELECT 1'"
+
+
+def test_behind_a_transaction_pooler_nothing_is_prepared():
+    from django.db import connections
+
+    from learning.progress import prepared_cursor
+
+    connections["default"].settings_dict["DISABLE_SERVER_SIDE_CURSORS"] = True
+    try:
+        with prepared_cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.execute("SELECT 1")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement = 'SELECT 1'"
+            )
+            assert cursor.fetchone()[0] == 0
+    finally:
+        connections["default"].settings_dict["DISABLE_SERVER_SIDE_CURSORS"] = False
+    with prepared_cursor() as cursor:
+        cursor.execute("SELECT 1")
+    with connection.cursor() as cursor:
+        cursor.execute(PREPARED_SELECT_1)
+        assert cursor.fetchone()[0] == 1

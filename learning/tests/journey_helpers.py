@@ -1,7 +1,9 @@
-"""Builders for the journey tests: a small program tree and learners."""
+"""Builders for the journey tests: a small program tree, learners, and threads."""
 
+import threading
 from dataclasses import dataclass, field
 
+from django.db import connection
 from wagtail.models import Collection, Locale, Page
 
 from culturedegree import demo
@@ -89,3 +91,39 @@ def translate_tree(tree: Tree, language: str = "fr") -> dict[int, int]:
         translated.save_revision().publish()
         mapping[page.id] = translated.id
     return mapping
+
+
+def session_token(learner) -> str:
+    """Sign in as an app (allauth headless) and return the X-Session-Token."""
+    from django.test import Client
+
+    login = Client(enforce_csrf_checks=True).post(
+        "/_allauth/app/v1/auth/login",
+        {"email": learner.email, "password": "a-long-password-2026"},
+        content_type="application/json",
+    )
+    assert login.status_code == 200, login.content
+    return login.json()["meta"]["session_token"]
+
+
+def run_together(target, count: int = 8) -> list:
+    barrier = threading.Barrier(count)
+    results: list = []
+    errors: list = []
+
+    def worker():
+        try:
+            barrier.wait()
+            results.append(target())
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    return results

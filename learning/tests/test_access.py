@@ -4,15 +4,10 @@ from django.test import Client
 from learning.enrollment import change_status, enroll
 from learning.models import Enrollment, Progress
 
-from .journey_helpers import build_tree, make_learner
+from .journey_helpers import make_learner
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
-
-
-@pytest.fixture
-def tree():
-    return build_tree()
 
 
 @pytest.fixture

@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tree():
-    return build_tree()
-
-
-@pytest.fixture
 def admin_client(client):
     client.force_login(staff_user("admin@example.com", superuser=True))
     return client

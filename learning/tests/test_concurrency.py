@@ -5,40 +5,15 @@ import threading
 import time
 
 import pytest
-from django.db import connection
 
 from learning.access import resolve_item
 from learning.enrollment import enroll
 from learning.models import DailyActivity, Enrollment, LearningEvent, Progress
 from learning.progress import complete_item, heartbeat, start_item
 
-from .journey_helpers import build_tree, make_learner
+from .journey_helpers import build_tree, make_learner, run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
-THREADS = 8
-
-
-def run_together(target, count: int = THREADS) -> list:
-    barrier = threading.Barrier(count)
-    results: list = []
-    errors: list = []
-
-    def worker():
-        try:
-            barrier.wait()
-            results.append(target())
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
-    return results
 
 
 def test_parallel_enroll_gives_one_enrollment():

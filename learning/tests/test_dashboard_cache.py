@@ -11,28 +11,14 @@ from django.utils import timezone
 
 from learning.access import resolve_item
 from learning.dashboard import CSRF_PLACEHOLDER
-from learning.enrollment import change_status, enroll
+from learning.enrollment import change_status
 from learning.models import Enrollment, EnrollmentStatus, Progress
 from learning.progress import complete_item, heartbeat, start_item
-
-from .journey_helpers import build_tree, make_learner
 
 pytestmark = pytest.mark.django_db
 
 URL = "/en/my-learning/"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture
-def tree():
-    return build_tree()
-
-
-@pytest.fixture
-def learner(tree):
-    learner = make_learner()
-    enroll(learner=learner, program=tree.program)
-    return learner
 
 
 def view(client) -> tuple[int, str]:

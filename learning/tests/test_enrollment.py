@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tree():
-    return build_tree()
-
-
-@pytest.fixture
 def learner():
     return make_learner()
 

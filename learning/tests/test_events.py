@@ -8,14 +8,9 @@ from learning.events import as_statement
 from learning.models import AppendOnlyError, LearningEvent, Progress
 from learning.progress import ProgressError, complete_item, heartbeat, start_item
 
-from .journey_helpers import build_tree, make_learner
+from .journey_helpers import make_learner
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def tree():
-    return build_tree()
 
 
 def test_each_change_appends_one_event_in_the_same_transaction(tree):

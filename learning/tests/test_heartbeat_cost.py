@@ -10,11 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from learning.access import resolve_item
-from learning.enrollment import enroll
 from learning.models import DailyActivity, LearningEvent, Progress
 from learning.progress import start_item
-
-from .journey_helpers import build_tree, make_learner
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
@@ -22,30 +19,6 @@ JSON = "application/json"
 # heartbeat statement (1). The first activity of a day adds the streak's queries. The
 # heartbeat lane in front of the stack needs only the statement (test_heartbeat_lane.py).
 HEARTBEAT_QUERIES = 4
-
-
-@pytest.fixture
-def tree():
-    return build_tree()
-
-
-@pytest.fixture
-def learner(tree):
-    learner = make_learner()
-    enroll(learner=learner, program=tree.program)
-    return learner
-
-
-@pytest.fixture
-def token(learner):
-    client = Client(enforce_csrf_checks=True)
-    login = client.post(
-        "/_allauth/app/v1/auth/login",
-        {"email": learner.email, "password": "a-long-password-2026"},
-        content_type=JSON,
-    )
-    assert login.status_code == 200, login.content
-    return login.json()["meta"]["session_token"]
 
 
 def beat(token: str, item_id: int, seconds: int = 30):

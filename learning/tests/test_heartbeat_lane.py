@@ -10,7 +10,6 @@ import datetime as dt
 import io
 import json
 import sys
-import threading
 import time
 
 import pytest
@@ -29,7 +28,7 @@ from learning.heartbeat_lane import HeartbeatLane
 from learning.models import DailyActivity, Enrollment, LearningEvent, Progress
 from learning.progress import start_item
 
-from .journey_helpers import build_tree, make_learner, make_video
+from .journey_helpers import build_tree, make_learner, make_video, run_together
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
@@ -102,29 +101,6 @@ def post(app, path: str, body, *, host: str = "testserver", **headers) -> Answer
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     return Answer(answer["status"], answer["headers"], body_out)
-
-
-@pytest.fixture
-def tree():
-    return build_tree()
-
-
-@pytest.fixture
-def learner(tree):
-    learner = make_learner()
-    enroll(learner=learner, program=tree.program)
-    return learner
-
-
-@pytest.fixture
-def token(learner):
-    login = Client().post(
-        "/_allauth/app/v1/auth/login",
-        {"email": learner.email, "password": "a-long-password-2026"},
-        content_type=JSON,
-    )
-    assert login.status_code == 200, login.content
-    return login.json()["meta"]["session_token"]
 
 
 @pytest.fixture
@@ -337,43 +313,20 @@ def test_a_video_watched_to_the_end_completes_through_the_lane(lane, token, lear
 
 
 @pytest.mark.django_db(transaction=True)
-def test_parallel_heartbeats_through_the_lane_lose_nothing_and_never_beat_the_clock():
-    tree = build_tree()
-    learner = make_learner()
-    enroll(learner=learner, program=tree.program)
-    login = Client().post(
-        "/_allauth/app/v1/auth/login",
-        {"email": learner.email, "password": "a-long-password-2026"},
-        content_type=JSON,
-    )
-    token = login.json()["meta"]["session_token"]
+def test_parallel_heartbeats_through_the_lane_lose_nothing_and_never_beat_the_clock(
+    tree, learner, token
+):
     lane = HeartbeatLane(Recorder())
     item = tree.items[0][0]
     assert beat(lane, item, token, seconds=0).status_code == 200
     Progress.objects.update(last_seen_at=timezone.now() - dt.timedelta(seconds=20))
     began = time.monotonic()
-    credited, errors = [], []
-
-    def worker(barrier):
-        try:
-            barrier.wait()
-            answer = beat(lane, item, token, seconds=30)
-            assert answer.status_code == 200, answer.body
-            credited.append(answer.json()["credited_seconds"])
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
+    answers = []
     for _ in range(3):
-        barrier = threading.Barrier(8)
-        threads = [threading.Thread(target=worker, args=(barrier,)) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        answers.extend(run_together(lambda: beat(lane, item, token, seconds=30)))
         time.sleep(1.1)
-    assert not errors, errors
+    assert [answer.status_code for answer in answers] == [200] * 24
+    credited = [answer.json()["credited_seconds"] for answer in answers]
     wall = 20 + (time.monotonic() - began)
     total = sum(credited)
     assert len(credited) == 24
@@ -451,41 +404,13 @@ def test_too_many_heartbeats_get_429_with_retry_after(lane, token, learner, tree
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_rate_limit_holds_under_parallel_heartbeats(settings):
+def test_the_rate_limit_holds_under_parallel_heartbeats(tree, learner, token, settings):
     settings.HEARTBEAT_RATE_LIMIT = 5
-    tree = build_tree()
-    learner = make_learner()
-    enroll(learner=learner, program=tree.program)
-    client_token = (
-        Client()
-        .post(
-            "/_allauth/app/v1/auth/login",
-            {"email": learner.email, "password": "a-long-password-2026"},
-            content_type=JSON,
-        )
-        .json()["meta"]["session_token"]
-    )
     lane = HeartbeatLane(Recorder())
     item = tree.items[0][0]
     start_item(learner=learner, item=resolve_item(page_id=item.id))
-    barrier = threading.Barrier(10)
-    statuses, errors = [], []
-
-    def worker():
-        try:
-            barrier.wait()
-            statuses.append(beat(lane, item, client_token).status_code)
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
+    answers = run_together(lambda: beat(lane, item, token), count=10)
+    statuses = [answer.status_code for answer in answers]
     assert sorted(statuses) == [200] * 5 + [429] * 5
 
 

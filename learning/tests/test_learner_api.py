@@ -13,11 +13,6 @@ JSON = "application/json"
 
 
 @pytest.fixture
-def tree():
-    return build_tree()
-
-
-@pytest.fixture
 def learner():
     return make_learner()
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from learning.access import resolve_item
-from learning.enrollment import change_status, enroll
+from learning.enrollment import change_status
 from learning.models import DailyActivity, Enrollment, LearnerStats, Progress
 from learning.progress import (
     MAX_PROGRESS_DATA_BYTES,
@@ -14,21 +14,9 @@ from learning.progress import (
     start_item,
 )
 
-from .journey_helpers import build_tree, make_learner, make_video
+from .journey_helpers import make_learner, make_video
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def tree():
-    return build_tree()
-
-
-@pytest.fixture
-def learner(tree):
-    learner = make_learner()
-    enroll(learner=learner, program=tree.program)
-    return learner
 
 
 def rewind(learner, item, seconds: int) -> None:

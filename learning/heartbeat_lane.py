@@ -26,26 +26,32 @@ import re
 import time
 from dataclasses import dataclass
 
+from allauth.core.internal.sessionkit import get_session_user
+from allauth.headless.internal.sessionkit import session_store
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.exceptions import DisallowedHost
-from django.core.serializers.json import DjangoJSONEncoder
+from django.core.handlers.wsgi import WSGIRequest
 from django.core.signals import request_finished
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.security import SecurityMiddleware
+from ninja.responses import NinjaJSONEncoder
+from ninja.utils import check_csrf
+from pydantic import ValidationError
 from wagtail.models import Page
 
 from .access import ItemRef, NotFound, resolve_item
+from .api import HeartbeatIn, HeartbeatOut
 from .progress import (
-    HEARTBEAT_TEMPLATE,
-    MEDIA_TYPES,
-    HeartbeatResult,
+    LearnerRef,
     ProgressError,
     clean_progress_data,
     finish_heartbeat,
+    heartbeat_sql,
     prepared_cursor,
     run_heartbeat,
 )
@@ -74,15 +80,7 @@ LANE_GUARD = f"""
              WHERE live AND (id, path) IN ((%(item)s, %(item_path)s),
                 (%(module)s, %(module_path)s), (%(course)s, %(course_path)s),
                 (%(program)s, %(program_path)s))) = 4"""  # noqa: S608 - table names only
-LANE_SQL = HEARTBEAT_TEMPLATE.replace("{guard}", LANE_GUARD)
-
-
-@dataclass(frozen=True)
-class Learner:
-    """Enough of a learner for the heartbeat statement (a model instance costs more)."""
-
-    pk: object
-    timezone: str
+LANE_SQL = heartbeat_sql(LANE_GUARD)
 
 
 @dataclass(frozen=True)
@@ -155,8 +153,6 @@ class HeartbeatLane:
     # The request ----------------------------------------------------------------------
 
     def serve(self, environ, page_id: int, body: bytes):
-        from django.core.handlers.wsgi import WSGIRequest
-
         request = WSGIRequest(environ)
         try:
             request.get_host()
@@ -164,10 +160,10 @@ class HeartbeatLane:
             raise Fallthrough from None
         if self.security.process_request(request) is not None:
             raise Fallthrough  # the HTTPS redirect
-        key = request.headers.get("X-Session-Token")
+        key = environ.get("HTTP_X_SESSION_TOKEN")
         if not key:
             key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-            if not key or _csrf_refused(request):
+            if not key or check_csrf(request) is not None:
                 raise Fallthrough
         payload = _parse(body)
         identity = self.identity(key)
@@ -176,7 +172,7 @@ class HeartbeatLane:
             data = clean_progress_data(data=payload["progress_data"], item=cached.item)
         except ProgressError:
             raise Fallthrough from None
-        learner = Learner(identity.user_id, identity.timezone)
+        learner = LearnerRef(identity.user_id, identity.timezone)
         row = self.write(
             learner=learner, identity=identity, cached=cached, key=key, body=payload, data=data
         )
@@ -189,38 +185,20 @@ class HeartbeatLane:
             self.identities.pop(key, None)
             self.items.pop(page_id, None)
             raise Fallthrough
-        if row.new_day or cached.item.item_type in MEDIA_TYPES:
-            user = User(pk=identity.user_id, timezone=identity.timezone)
-            result = finish_heartbeat(row, learner=user, item=cached.item)
-        else:
-            result = HeartbeatResult(row.progress, row.credited_seconds, False)
-        progress = result.progress
-        document = {
-            "progress": {
-                "content_item_id": progress.content_item_id,
-                "module_id": progress.module_id,
-                "course_id": progress.course_id,
-                "started_at": progress.started_at,
-                "completed_at": progress.completed_at,
-                "is_completed": progress.is_completed,
-                "time_spent_seconds": progress.time_spent_seconds,
-                "progress_data": progress.progress_data,
-            },
-            "credited_seconds": result.credited_seconds,
-            "completed_now": result.completed_now,
-        }
-        payload = json.dumps(document, cls=DjangoJSONEncoder).encode()
+        result = finish_heartbeat(row, learner=learner, item=cached.item)
+        # The API's own response schema and encoder, so both paths answer alike.
+        document = HeartbeatOut.from_orm(result).model_dump()
+        payload = json.dumps(document, cls=NinjaJSONEncoder).encode()
         headers = [*self.response_headers(request), ("Content-Length", str(len(payload)))]
         return "200 OK", headers, payload
 
     def write(self, *, learner, identity, cached, key, body, data):
         if not connection.in_atomic_block:  # a test's transaction; never in production
             connection.close_if_unusable_or_obsolete()
+        # A dead connection raises below and the full stack, which health-checks and
+        # reconnects, answers; so no health-check round trip here.
+        connection.health_check_done = True
         try:
-            connection.ensure_connection()
-            # A dead connection raises below and the full stack, which health-checks and
-            # reconnects, answers; so no health-check round trip here.
-            connection.health_check_done = True
             with prepared_cursor() as cursor:
                 return run_heartbeat(
                     cursor,
@@ -245,9 +223,6 @@ class HeartbeatLane:
         identity = self.identities.get(key)
         if identity is not None and identity.until > now:
             return identity
-        from allauth.core.internal.sessionkit import get_session_user
-        from allauth.headless.internal.sessionkit import session_store
-
         user = get_session_user(session_store(key))  # Django's own verification
         if user is None:
             raise Fallthrough
@@ -283,8 +258,6 @@ class HeartbeatLane:
         secure = request.is_secure()
         headers = self.headers.get(secure)
         if headers is None:
-            from csp.middleware import CSPMiddleware
-
             response = HttpResponse(content_type=JSON)
             for middleware in (SecurityMiddleware, XFrameOptionsMiddleware, CSPMiddleware):
                 response = middleware(_unused).process_response(request, response)
@@ -302,10 +275,6 @@ def _unused(request):  # pragma: no cover - middleware used for one hook only
 
 
 def _parse(body: bytes) -> dict:
-    from pydantic import ValidationError
-
-    from .api import HeartbeatIn
-
     try:
         payload = HeartbeatIn.model_validate_json(body)
     except ValidationError:
@@ -315,12 +284,6 @@ def _parse(body: bytes) -> dict:
         "seconds": payload.seconds,
         "progress_data": None if data is None else data.model_dump(exclude_none=True),
     }
-
-
-def _csrf_refused(request) -> bool:
-    from ninja.utils import check_csrf
-
-    return check_csrf(request) is not None
 
 
 def _remember(store: dict, key, value) -> None:

@@ -1,9 +1,7 @@
-"""Editors' side of the journey: enrollments per program (filters, CSV/XLSX export) and the
-refusal to delete or move pages that learners have records on."""
+"""Editors' side of the journey: enrollments per program (filters, CSV/XLSX export). The
+refusal to delete or move pages that learners have records on is in page_guards."""
 
 import django_filters
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -11,52 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import Enrollment, EnrollmentStatus, ProgramPage, Progress
-
-
-def learner_records_under(page) -> int:
-    """How many enrollments and progress rows point at this page or a page below it."""
-    descendants = {"path__startswith": page.path}
-    enrollments = Enrollment.objects.filter(
-        program__in=ProgramPage.objects.filter(**descendants)
-    ).count()
-    progress = Progress.objects.filter(content_item__path__startswith=page.path).count()
-    return enrollments + progress
-
-
-@hooks.register("before_delete_page")
-def refuse_deleting_pages_with_learner_records(request, page):
-    count = learner_records_under(page)
-    if count:
-        messages.error(
-            request,
-            _(
-                "“%(title)s” cannot be deleted: learners have %(count)s enrollment or progress "
-                "records on it or the pages below it. Unpublish it instead; their records stay."
-            )
-            % {"title": page.get_admin_display_title(), "count": count},
-        )
-        return redirect("wagtailadmin_explore", page.get_parent().id)
-    return None
-
-
-@hooks.register("before_move_page")
-def refuse_moving_pages_with_learner_records(request, page, destination):
-    if page.get_parent().id == destination.id:
-        return None
-    count = learner_records_under(page)
-    if count:
-        messages.error(
-            request,
-            _(
-                "“%(title)s” cannot be moved: learners have %(count)s enrollment or progress "
-                "records on it or the pages below it, counted in its current program. Copy it "
-                "to the new place instead."
-            )
-            % {"title": page.get_admin_display_title(), "count": count},
-        )
-        return redirect("wagtailadmin_explore", page.get_parent().id)
-    return None
+from .models import Enrollment, EnrollmentStatus, ProgramPage
 
 
 class EnrollmentFilterSet(WagtailFilterSet):

@@ -11,11 +11,13 @@ wrapped to drop pages under an unpublished page for anonymous callers.
 """
 
 from ninja.errors import HttpError
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.routers import pages as pages_router
 from wagtail.api.v3.urls import api
 
 from .catalog import exclude_under_unpublished
+from .page_guards import LearnerRecordsProtected
 
 _wagtail_pages_queryset = pages_router.get_pages_queryset
 
@@ -41,5 +43,12 @@ def paginate_within_bigint(self, queryset, pagination, request, **params):
 
 
 WagtailLimitOffsetPagination.paginate_queryset = paginate_within_bigint
+
+
+@api.exception_handler(LearnerRecordsProtected)
+def learner_records_protected(request, exc: LearnerRecordsProtected):
+    """The move and delete actions refuse pages with learner records (see page_guards)."""
+    return problem_response(status=409, detail=str(exc))
+
 
 urls = api.urls

@@ -12,6 +12,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie
 
+from culturedegree.request_guards import StrictJSONParser
+
 
 class SessionTokenAuth(XSessionTokenAuth):
     """allauth's header auth, described completely: its OpenAPI entry lacks `in` and
@@ -79,6 +81,7 @@ api = LearnerAPI(
     description="Enrollments, progress and the learner's dashboard.",
     urls_namespace="api-v1",
     auth=[SessionTokenAuth(), SessionAuth()],
+    parser=StrictJSONParser(),
 )
 
 

@@ -19,6 +19,10 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    re_path(
+        r"^_allauth/(?P<client>app|browser)/v1/(account/phone|auth/phone/verify(/resend)?)$",
+        account_views.no_phone_numbers,
+    ),
     path("_allauth/", include("allauth.headless.urls")),
     path("api/v1/", learner_api.urls),
     path("healthz", site_views.healthz, name="healthz"),

@@ -16,6 +16,8 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.routers import pages as pages_router
 from wagtail.api.v3.urls import api
 
+from culturedegree.request_guards import StrictJSONParser
+
 from .catalog import exclude_under_unpublished
 from .page_guards import LearnerRecordsProtected
 
@@ -43,6 +45,9 @@ def paginate_within_bigint(self, queryset, pagination, request, **params):
 
 
 WagtailLimitOffsetPagination.paginate_queryset = paginate_within_bigint
+
+# Page writes: NUL, lone surrogates, NaN and Infinity are refused with 400, as in /api/v1/.
+api.parser = StrictJSONParser()
 
 
 @api.exception_handler(LearnerRecordsProtected)

@@ -18,9 +18,16 @@ class SignupExtraForm(forms.Form):
         label=_("Your name"),
         max_length=150,
         required=False,
-        help_text=_("As it should appear on your certificates. You can change it later."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Set per form, not on the class: allauth's headless OpenAPI document copies the
+        # class's help texts and cannot encode a lazy translation (it answered 500).
+        self.fields["name"].help_text = _(
+            "As it should appear on your certificates. You can change it later."
+        )
 
     def signup(self, request, user) -> None:
         user.name = self.cleaned_data.get("name", "")

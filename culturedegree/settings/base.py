@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "culturedegree.request_guards.UnsafeTextMiddleware",
     "django.middleware.common.CommonMiddleware",
     "learning.caching.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

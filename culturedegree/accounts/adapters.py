@@ -5,8 +5,10 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.crypto import get_random_string
 
 from .language import redirect_in_language
 
@@ -22,6 +24,13 @@ class AccountAdapter(DefaultAccountAdapter):
         if response.status_code in (301, 302, 303, 307, 308):
             redirect_in_language(request=request, response=response, language=language)
         return response
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        """Sign-up with a taken email: allauth answers as for a new one, but a new account
+        costs a password hash (most of the answer's time with PBKDF2) and this path had
+        none, so the time told who has an account. Hash a throwaway password too."""
+        make_password(get_random_string(32))
+        super().send_account_already_exists_mail(email)
 
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):
         current = translation.get_language()

@@ -9,6 +9,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from culturedegree.spreadsheets import FormulaSafeIndexView
+
 from .models import Enrollment, EnrollmentStatus, ProgramPage
 
 
@@ -44,6 +46,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 class EnrollmentViewSet(ModelViewSet):
     model = Enrollment
+    index_view_class = FormulaSafeIndexView  # learners choose their names
     icon = "group"
     menu_label = _("Enrollments")
     add_to_admin_menu = True

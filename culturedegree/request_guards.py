@@ -1,4 +1,10 @@
-"""Refuse request input that no view can store, before any view sees it.
+"""Refuse request input that is too large, or that no view can store, before any view
+sees it.
+
+Sizes: a body larger than its path allows (`REQUEST_BODY_LIMITS`) is refused with 413 from
+its Content-Length alone, before a byte of it is read (Django's own limits leave file
+uploads out, so a 60 MB avatar was received in full before the form refused it). Under WSGI
+Django reads no body without a Content-Length, so a chunked body cannot get around this.
 
 PostgreSQL cannot hold a NUL character in text, and a string with a lone UTF-16 surrogate
 cannot be encoded to UTF-8, so either one reaching a query was a 500. JSON's NaN and
@@ -12,8 +18,11 @@ import math
 import re
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from ninja.parser import Parser
 
 # Paths whose callers read JSON: the learner API, the content API, allauth's headless API.
@@ -74,14 +83,37 @@ class StrictJSONParser(Parser):
         return strict_json_loads(request.body)
 
 
-def refuse(request: HttpRequest, message: str, *, status: int) -> HttpResponseBase:
-    """A JSON answer where callers read JSON, the site's error page otherwise. API messages
-    are in English, like the rest of the APIs' error messages."""
-    if request.path_info.startswith(JSON_PREFIXES) or request.content_type.endswith("json"):
-        return JsonResponse({"message": message}, status=status)
-    if status == 400:
-        raise BadRequest(message)
-    raise NotImplementedError(status)
+def wants_json(request: HttpRequest) -> bool:
+    return request.path_info.startswith(JSON_PREFIXES) or request.content_type.endswith("json")
+
+
+def body_limit(path: str) -> int:
+    """The largest body, in bytes, a request to `path` may send: the first matching entry
+    of `REQUEST_BODY_LIMITS`."""
+    for pattern, limit in settings.REQUEST_BODY_LIMITS:
+        if re.match(pattern, path):
+            return limit
+    return 0
+
+
+class RequestSizeLimitMiddleware:
+    """413 for a body larger than its path allows, decided from Content-Length."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body then either
+        limit = body_limit(request.path_info)
+        if length <= limit:
+            return self.get_response(request)
+        if wants_json(request):
+            message = f"The body is {length} bytes; this endpoint accepts at most {limit}."
+            return JsonResponse({"message": message, "limit": limit}, status=413)
+        return render(request, "413.html", {"limit": filesizeformat(limit)}, status=413)
 
 
 class UnsafeTextMiddleware:
@@ -96,9 +128,11 @@ class UnsafeTextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         problem = self.problem(request)
-        if problem:
-            return refuse(request, problem, status=400)
-        return self.get_response(request)
+        if not problem:
+            return self.get_response(request)
+        if wants_json(request):  # in English, like the APIs' other error messages
+            return JsonResponse({"message": problem}, status=400)
+        raise BadRequest(problem)
 
     @staticmethod
     def problem(request: HttpRequest) -> str | None:

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "culturedegree.request_guards.RequestSizeLimitMiddleware",
     "culturedegree.request_guards.UnsafeTextMiddleware",
     "django.middleware.common.CommonMiddleware",
     "learning.caching.AnonymousPageCacheMiddleware",
@@ -159,6 +160,14 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest request body per path (first match), refused with 413 before it is read
+# (culturedegree/request_guards.py). The proxy in front should refuse first: see README.
+MB = 1024 * 1024
+REQUEST_BODY_LIMITS = [
+    (r"/admin/", env_int("ADMIN_UPLOAD_MAX_MB", 512) * MB),  # editors' video, images, documents
+    (r"/[\w-]+/accounts/profile/$", 6 * MB),  # an avatar of at most 5 MB, and the form
+    (r"", 1 * MB),  # every form and API call
+]
 
 # Cache: always a real one (allauth's rate limits need it); Redis when REDIS_URL is set.
 REDIS_URL = env_str("REDIS_URL")

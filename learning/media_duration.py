@@ -94,7 +94,7 @@ SEGMENT, INFO, CLUSTER = 0x18538067, 0x1549A966, 0x1F43B675
 TIMECODE_SCALE, DURATION = 0x2AD7B1, 0x4489
 
 
-def _vint(stream: BinaryIO, *, keep_marker: bool) -> tuple[int, bool]:
+def ebml_vint(stream: BinaryIO, *, keep_marker: bool) -> tuple[int, bool]:
     """An EBML variable-length integer, and whether it is the reserved 'unknown size'."""
     first = stream.read(1)[0]
     length = 1
@@ -110,12 +110,12 @@ def _vint(stream: BinaryIO, *, keep_marker: bool) -> tuple[int, bool]:
     return value, unknown
 
 
-def _elements(stream: BinaryIO, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+def ebml_elements(stream: BinaryIO, start: int, end: int) -> Iterator[tuple[int, int, int]]:
     offset = start
     while offset < end:
         stream.seek(offset)
-        element, _ = _vint(stream, keep_marker=True)
-        length, unknown = _vint(stream, keep_marker=False)
+        element, _ = ebml_vint(stream, keep_marker=True)
+        length, unknown = ebml_vint(stream, keep_marker=False)
         data = stream.tell()
         stop = end if unknown else data + length
         yield element, data, stop
@@ -125,16 +125,16 @@ def _elements(stream: BinaryIO, start: int, end: int) -> Iterator[tuple[int, int
 
 
 def _matroska(stream: BinaryIO, size: int) -> float | None:
-    for element, start, end in _elements(stream, 0, size):
+    for element, start, end in ebml_elements(stream, 0, size):
         if element != SEGMENT:
             continue
-        for child, child_start, child_end in _elements(stream, start, end):
+        for child, child_start, child_end in ebml_elements(stream, start, end):
             if child == CLUSTER:
                 return None  # Info always comes before the first cluster.
             if child != INFO:
                 continue
             scale, duration = 1_000_000, None
-            for field, field_start, field_end in _elements(stream, child_start, child_end):
+            for field, field_start, field_end in ebml_elements(stream, child_start, child_end):
                 stream.seek(field_start)
                 data = stream.read(field_end - field_start)
                 if field == TIMECODE_SCALE:

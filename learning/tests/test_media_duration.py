@@ -127,3 +127,12 @@ def test_claiming_a_short_video_does_not_complete_a_long_one(client, learner, lo
     result = heartbeat(learner=learner, item=item, seconds=1, progress_data={"position": 900})
     assert result.completed_now
     assert Progress.objects.get(learner=learner).progress_data["position"] == 95.0
+
+
+@pytest.mark.django_db
+def test_the_demo_media_durations_come_from_their_files():
+    from learning.demo.assets import DemoAssets, demo_collection
+
+    assets = DemoAssets(collection=demo_collection())
+    assert assets.video().duration == 6.0
+    assert assets.audio("kora", 220).duration == pytest.approx(12 * 0.45)

@@ -482,11 +482,13 @@ def heartbeat_batch(*, learner, claims: list[Claim]) -> list[HeartbeatResult | P
             results[index] = result
             claimed += claim.seconds
             credited += result.credited_seconds
-        # A claim shorter than the gap means the learner was away before it: that time is
+        # Claims shorter than the gap mean the learner was away before them: that time is
         # gone. Otherwise the uncredited fraction of a second carries over to the next one.
-        window.credited_until = (
-            now if claimed < gap else window.credited_until + dt.timedelta(seconds=credited)
-        )
+        # Claiming nothing (a seek, a failed entry) leaves the wall time for other items.
+        if claimed:
+            window.credited_until = (
+                now if claimed < gap else window.credited_until + dt.timedelta(seconds=credited)
+            )
         window.save(update_fields=["credited_until", "window_start", "count"])
     return results
 

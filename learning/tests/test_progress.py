@@ -209,3 +209,13 @@ def test_a_failing_batch_entry_writes_nothing_and_the_others_stand(tree, learner
     assert results[2].credited_seconds == 30
     assert list(Progress.objects.values_list("content_item_id", flat=True)) == [item.item_id]
     assert Enrollment.objects.get(learner=learner, program=tree.program).time_spent_seconds == 30
+
+
+def test_a_zero_or_failed_claim_leaves_the_wall_time_to_other_items(tree, learner):
+    first, second = (resolve_item(page_id=page.id) for page in tree.items[0])
+    elsewhere = resolve_item(page_id=build_tree(title="Elsewhere").items[0][0].id)
+    rewind_credit(learner, 60)
+    heartbeat(learner=learner, item=first, seconds=0, progress_data={"state": {"seeked": 1}})
+    with pytest.raises(ProgressError):
+        heartbeat(learner=learner, item=elsewhere, seconds=30)
+    assert 60 <= heartbeat(learner=learner, item=second, seconds=60).credited_seconds <= 61

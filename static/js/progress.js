@@ -38,7 +38,9 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
       body: body ? JSON.stringify(body) : "{}",
     }).then(function (response) {
-      return response.ok ? response.json() : null;
+      if (response.ok) return response.json();
+      // null: worth sending again later (busy or failing server); false: refused for good.
+      return response.status === 429 || response.status >= 500 ? null : false;
     });
   }
 
@@ -78,7 +80,7 @@
     if (data) body.progress_data = data;
     post(heartbeatUrl, body, keepalive).then(function (result) {
       if (result === null) pendingMs += seconds * 1000;
-      else if (result.completed_now || result.progress.is_completed) showCompleted();
+      else if (result && (result.completed_now || result.progress.is_completed)) showCompleted();
     }, function () { pendingMs += seconds * 1000; });
   }
 

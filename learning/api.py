@@ -8,13 +8,22 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from . import dashboard
 from .access import NotFound, resolve_item, resolve_program
 from .enrollment import TransitionError, change_status, enroll, set_target_date
 from .models import Enrollment, Progress
-from .progress import MAX_HEARTBEAT_SECONDS, ProgressError, complete_item, heartbeat, start_item
+from .progress import (
+    MAX_BATCH_ENTRIES,
+    MAX_HEARTBEAT_SECONDS,
+    Claim,
+    ProgressError,
+    complete_item,
+    heartbeat,
+    heartbeat_batch,
+    start_item,
+)
 
 router = Router(tags=["learner"])
 
@@ -75,6 +84,7 @@ class EnrollmentOut(Schema):
 
 class ProgressDataIn(Strict):
     position: float | None = Field(None, ge=0)
+    # Accepted and ignored: the server measures against the media file's own duration.
     duration: float | None = Field(None, gt=0)
     state: dict[str, Any] | None = None
 
@@ -82,6 +92,17 @@ class ProgressDataIn(Strict):
 class HeartbeatIn(Strict):
     seconds: int = Field(..., ge=0, le=MAX_HEARTBEAT_SECONDS)
     progress_data: ProgressDataIn | None = None
+
+
+class BatchHeartbeatIn(Strict):
+    content_item_id: int = Field(..., gt=0)
+    seconds: int = Field(..., ge=0, le=MAX_HEARTBEAT_SECONDS)
+    progress_data: ProgressDataIn | None = None
+    client_sent_at: AwareDatetime
+
+
+class HeartbeatBatchIn(Strict):
+    heartbeats: list[BatchHeartbeatIn] = Field(..., min_length=1, max_length=MAX_BATCH_ENTRIES)
 
 
 class ProgressOut(Schema):
@@ -99,6 +120,22 @@ class HeartbeatOut(Schema):
     progress: ProgressOut
     credited_seconds: int
     completed_now: bool
+
+
+class BatchHeartbeatOut(Schema):
+    """One entry's answer: `status` is the HTTP status it would have had alone."""
+
+    content_item_id: int
+    status: int
+    credited_seconds: int = 0
+    completed_now: bool = False
+    progress: ProgressOut | None = None
+    message: str | None = None
+
+
+class HeartbeatBatchOut(Schema):
+    credited_seconds: int
+    results: list[BatchHeartbeatOut]
 
 
 class CompleteOut(Schema):
@@ -191,6 +228,70 @@ def progress_heartbeat(request, content_item_id: int, payload: HeartbeatIn):
         "progress": result.progress,
         "credited_seconds": result.credited_seconds,
         "completed_now": result.completed_now,
+    }
+
+
+@router.post("/heartbeats", response=HeartbeatBatchOut)
+def heartbeats(request, payload: HeartbeatBatchIn):
+    """An app's offline session in one request. Entries are credited in `client_sent_at`
+    order, all together no more than the wall time since the learner's last credit; each
+    entry succeeds or fails alone and its result stands in the same position."""
+    items: dict[int, Any] = {}
+    claims, answers = [], []
+    for entry in payload.heartbeats:
+        if entry.content_item_id not in items:
+            try:
+                items[entry.content_item_id] = _item(entry.content_item_id)
+            except (Http404, HttpError) as exc:
+                items[entry.content_item_id] = exc
+        item = items[entry.content_item_id]
+        if isinstance(item, Exception):
+            answers.append(_entry_error(entry.content_item_id, item))
+            continue
+        data = entry.progress_data.model_dump(exclude_none=True) if entry.progress_data else None
+        answers.append(None)
+        claims.append(
+            Claim(
+                item=item, seconds=entry.seconds, progress_data=data, sent_at=entry.client_sent_at
+            )
+        )
+    try:
+        results = iter(heartbeat_batch(learner=_learner(request), claims=claims))
+    except ProgressError as exc:
+        raise _progress_error(exc) from None
+    for position, answer in enumerate(answers):
+        if answer is None:
+            claim_item = payload.heartbeats[position].content_item_id
+            result = next(results)
+            answers[position] = (
+                _entry_error(claim_item, result)
+                if isinstance(result, ProgressError)
+                else {
+                    "content_item_id": claim_item,
+                    "status": 200,
+                    "credited_seconds": result.credited_seconds,
+                    "completed_now": result.completed_now,
+                    "progress": result.progress,
+                }
+            )
+    return {
+        "credited_seconds": sum(answer["credited_seconds"] for answer in answers),
+        "results": answers,
+    }
+
+
+def _entry_error(content_item_id: int, exc: Exception) -> dict:
+    if isinstance(exc, ProgressError):
+        status, message = PROGRESS_ERROR_STATUS[exc.code], exc.message
+    elif isinstance(exc, HttpError):
+        status, message = exc.status_code, str(exc)
+    else:
+        status, message = 404, "Unknown or unpublished content item."
+    return {
+        "content_item_id": content_item_id,
+        "status": status,
+        "credited_seconds": 0,
+        "message": message,
     }
 
 

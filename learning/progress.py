@@ -8,26 +8,26 @@ furthest in).
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
-from psycopg._queries import MAX_CACHED_STATEMENT_LENGTH
 from wagtail.models import Page
 
 from .access import ItemRef
-from .activity import _advance_streak as advance_streak
-from .activity import local_day, record_activity
+from .activity import record_activity
 from .events import record_event
 from .models import (
     ContentItemPage,
     CoursePage,
     Enrollment,
     EnrollmentStatus,
+    HeartbeatWindow,
     ObjectType,
     ProgramPage,
     Progress,
@@ -35,6 +35,7 @@ from .models import (
 )
 
 MAX_HEARTBEAT_SECONDS = 300
+MAX_BATCH_ENTRIES = 100
 MAX_PROGRESS_DATA_BYTES = 2048
 MEDIA_COMPLETION_RATIO = 0.9
 MEDIA_TYPES = {"video", "audio"}
@@ -323,76 +324,44 @@ def _locked_enrollment(*, learner, program_id: int) -> Enrollment:
     return enrollment
 
 
-PROGRESS_COLUMNS = [
-    "id",
-    "learner_id",
-    "content_item_id",
-    "module_id",
-    "course_id",
-    "started_at",
-    "last_seen_at",
-    "completed_at",
-    "is_completed",
-    "time_spent_seconds",
-    "progress_data",
-]
+def _locked_learner(*, learner) -> HeartbeatWindow:
+    """The learner's heartbeat row, created if missing, locked.
+
+    Every write to a learner's progress takes this lock first, so one learner's writes run
+    one at a time in one lock order (this row, then progress rows, then enrollments), and
+    a batch that touches several items cannot deadlock with a completion."""
+    now = timezone.now()
+    window, _ = HeartbeatWindow.objects.select_for_update().get_or_create(
+        learner_id=learner.pk,
+        defaults={
+            # Nothing was credited before the account existed.
+            "credited_until": getattr(learner, "date_joined", None) or now,
+            "window_start": now.replace(second=0, microsecond=0),
+            "count": 0,
+        },
+    )
+    return window
 
 
 def _locked_progress(*, learner, item: ItemRef) -> tuple[Progress, bool]:
-    """The learner's progress row for the item, created if missing, locked. One statement:
-    ON CONFLICT DO UPDATE locks the existing row and returns it as it was."""
-    now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO learning_progress
-                (id, learner_id, content_item_id, module_id, course_id, started_at, last_seen_at,
-                 is_completed, time_spent_seconds, progress_data)
-            VALUES (gen_random_uuid(), %s, %s, %s, %s, %s, %s, false, 0, '{}'::jsonb)
-            ON CONFLICT (learner_id, content_item_id) DO UPDATE
-                SET learner_id = EXCLUDED.learner_id
-            RETURNING id, learner_id, content_item_id, module_id, course_id, started_at,
-                last_seen_at, completed_at, is_completed, time_spent_seconds, progress_data,
-                (xmax = 0) AS created
-            """,
-            [learner.pk, item.item_id, item.module_id, item.course_id, now, now],
-        )
-        *values, created = cursor.fetchone()
-    row = dict(zip(PROGRESS_COLUMNS, values, strict=True))
-    if isinstance(row["progress_data"], str):
-        row["progress_data"] = json.loads(row["progress_data"])
-    progress = Progress(**row)
-    progress._state.adding = False
-    return progress, created
+    """The learner's progress row for the item, created if missing, locked (after the
+    learner's row, see _locked_learner)."""
+    _locked_learner(learner=learner)
+    return _locked_progress_row(learner=learner, item=item)
 
 
-def _enrollment_error(*, learner, program_id: int) -> ProgressError:
-    status = (
-        Enrollment.objects.filter(learner=learner, program_id=program_id)
-        .values_list("status", flat=True)
-        .first()
+def _locked_progress_row(*, learner, item: ItemRef) -> tuple[Progress, bool]:
+    return Progress.objects.select_for_update().get_or_create(
+        learner_id=learner.pk,
+        content_item_id=item.item_id,
+        defaults={"module_id": item.module_id, "course_id": item.course_id},
     )
-    if status == EnrollmentStatus.PAUSED:
-        return ProgressError("Your enrollment is paused. Resume it to continue.", code="paused")
-    return ProgressError("You are not enrolled in this program.", code="not_enrolled")
 
 
-def _touch_enrollment(*, learner, program_id: int, seconds: int, now) -> str:
-    """Add time to the open enrollment (locking it) and return its id, or raise."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            UPDATE learning_enrollment
-            SET time_spent_seconds = time_spent_seconds + %s, last_activity_at = %s
-            WHERE learner_id = %s AND program_id = %s AND status IN ('active', 'completed')
-            RETURNING id
-            """,
-            [seconds, now, learner.pk, program_id],
-        )
-        row = cursor.fetchone()
-    if row is None:
-        raise _enrollment_error(learner=learner, program_id=program_id)
-    return str(row[0])
+def _open_enrollment_id(*, learner, program_id: int) -> str:
+    """Lock the learner's enrollment if it records progress (active or completed) and
+    return its id, or raise."""
+    return str(_locked_enrollment(learner=learner, program_id=program_id).pk)
 
 
 def start_item(*, learner, item: ItemRef) -> Progress | None:
@@ -401,9 +370,8 @@ def start_item(*, learner, item: ItemRef) -> Progress | None:
         with transaction.atomic():
             progress, created = _locked_progress(learner=learner, item=item)
             now = timezone.now()
-            enrollment_id = _touch_enrollment(
-                learner=learner, program_id=item.program_id, seconds=0, now=now
-            )
+            enrollment_id = _open_enrollment_id(learner=learner, program_id=item.program_id)
+            Enrollment.objects.filter(pk=enrollment_id).update(last_activity_at=now)
             if created:
                 record_event(
                     actor=learner,
@@ -419,16 +387,19 @@ def start_item(*, learner, item: ItemRef) -> Progress | None:
 
 
 def clean_progress_data(*, data: dict[str, Any] | None, item: ItemRef) -> dict[str, Any] | None:
-    """Cap the size and keep a media position within the media's duration."""
+    """Cap the size; for media, keep the server's duration and the position within it.
+
+    The duration always comes from the server (the media file, docs/progress.md): one a
+    client reports is dropped, so claiming a short video cannot complete a long one."""
     if data is None:
         return None
     if len(json.dumps(data, separators=(",", ":"))) > MAX_PROGRESS_DATA_BYTES:
         raise ProgressError(
             f"progress_data is larger than {MAX_PROGRESS_DATA_BYTES} bytes.", code="too_large"
         )
-    cleaned = dict(data)
-    duration = item.duration_seconds or cleaned.get("duration")
-    if duration is not None:
+    cleaned = {key: value for key, value in data.items() if key != "duration"}
+    duration = item.duration_seconds if item.item_type in MEDIA_TYPES else None
+    if duration:
         cleaned["duration"] = float(duration)
     position = cleaned.get("position")
     if position is not None:
@@ -446,264 +417,147 @@ class HeartbeatResult:
     completed_now: bool
 
 
-# A heartbeat is one statement, so one round trip and one implicit transaction. It checks the
-# enrollment is open, locks the learner's progress row (creating it on the first heartbeat,
-# which credits nothing), credits at most `seconds` and never more than the database clock
-# says passed since the last credited moment, then adds the same seconds to the enrollment,
-# appends the "progressed" event and adds to the learner's day. Locks are taken progress row
-# first, then enrollment, the same order as completion. clock_timestamp() is read after the
-# row lock is granted, so a heartbeat that waited on a parallel one credits nothing twice.
-# The commit does not wait for the WAL flush (synchronous_commit off for this transaction
-# only): a crash of PostgreSQL itself may forget the last fraction of a second of
-# heartbeats, never half of one, and the fsync per heartbeat was a third of its cost.
-# The statement is planned once per connection (prepared_cursor): planning it each time
-# cost three times as much as running it.
-HEARTBEAT_TEMPLATE = """
-WITH limiter AS (
-    INSERT INTO learning_heartbeatwindow AS w (learner_id, window_start, count)
-    VALUES (%(learner)s, date_trunc('minute', clock_timestamp()), 1)
-    ON CONFLICT (learner_id) DO UPDATE
-    SET window_start = EXCLUDED.window_start,
-        count = CASE WHEN w.window_start = EXCLUDED.window_start THEN w.count + 1 ELSE 1 END
-    RETURNING count
-), enrollment AS (
-    SELECT id FROM learning_enrollment
-    WHERE learner_id = %(learner)s AND program_id = %(program)s
-        AND status IN ('active', 'completed')
-        AND (SELECT count FROM limiter) <= %(limit)s{guard}
-), existing AS (
-    SELECT p.id, p.last_seen_at, p.progress_data
-    FROM learning_progress p
-    WHERE p.learner_id = %(learner)s AND p.content_item_id = %(item)s
-        AND EXISTS (SELECT 1 FROM enrollment)
-    FOR UPDATE
-), credit AS (
-    SELECT id, last_seen_at, progress_data, now,
-        LEAST(%(seconds)s, GREATEST(0, floor(extract(epoch FROM now - last_seen_at))))::int
-            AS seconds,
-        %(seconds)s < extract(epoch FROM now - last_seen_at) AS idle
-    FROM existing, LATERAL (SELECT clock_timestamp() AS now) AS clock
-), updated AS (
-    UPDATE learning_progress p SET
-        time_spent_seconds = p.time_spent_seconds + c.seconds,
-        last_seen_at = CASE WHEN c.idle THEN c.now
-            ELSE c.last_seen_at + make_interval(secs => c.seconds) END,
-        progress_data = COALESCE(%(data)s::jsonb, p.progress_data)
-    FROM credit c
-    WHERE p.id = c.id
-    RETURNING p.id, p.started_at, p.last_seen_at, p.completed_at, p.is_completed,
-        p.time_spent_seconds, p.progress_data, c.seconds AS credited, c.now,
-        %(data)s::jsonb IS NOT NULL
-            AND %(data)s::jsonb IS DISTINCT FROM c.progress_data AS data_changed
-), created AS (
-    INSERT INTO learning_progress AS p (id, learner_id, content_item_id, module_id, course_id,
-        started_at, last_seen_at, is_completed, time_spent_seconds, progress_data)
-    SELECT gen_random_uuid(), %(learner)s, %(item)s, %(module)s, %(course)s,
-        clock_timestamp(), clock_timestamp(), false, 0,
-        COALESCE(%(data)s::jsonb, '{}'::jsonb)
-    FROM enrollment
-    WHERE NOT EXISTS (SELECT 1 FROM existing)
-    ON CONFLICT (learner_id, content_item_id) DO NOTHING
-    RETURNING p.id, p.started_at, p.last_seen_at, p.completed_at, p.is_completed,
-        p.time_spent_seconds, p.progress_data, 0 AS credited, p.last_seen_at AS now,
-        %(data)s::jsonb IS NOT NULL AS data_changed
-), progress AS (
-    SELECT * FROM updated UNION ALL SELECT * FROM created
-), enrollment_update AS (
-    UPDATE learning_enrollment e
-    SET time_spent_seconds = e.time_spent_seconds + p.credited, last_activity_at = p.now
-    FROM progress p
-    WHERE e.id = (SELECT id FROM enrollment)
-), event AS (
-    INSERT INTO learning_learningevent
-        (id, actor_id, verb, object_type, object_id, result, context, timestamp)
-    SELECT gen_random_uuid(), %(learner)s, 'progressed', 'content_item', %(item)s,
-        jsonb_build_object('duration_seconds', p.credited) || %(media)s::jsonb,
-        jsonb_build_object('enrollment', (SELECT id FROM enrollment)::text), p.now
-    FROM progress p
-    WHERE p.credited > 0 OR p.data_changed
-), activity AS (
-    INSERT INTO learning_dailyactivity (id, learner_id, day, timezone, seconds, items_completed)
-    SELECT gen_random_uuid(), %(learner)s, %(day)s, %(timezone)s, p.credited, 0
-    FROM progress p
-    WHERE p.credited > 0
-    ON CONFLICT (learner_id, day) DO UPDATE
-    SET seconds = learning_dailyactivity.seconds + EXCLUDED.seconds
-    RETURNING (xmax = 0) AS created
-)
-SELECT (SELECT id FROM enrollment), p.id, p.started_at, p.last_seen_at, p.completed_at,
-    p.is_completed, p.time_spent_seconds, p.progress_data, p.credited,
-    COALESCE((SELECT created FROM activity), false),
-    (SELECT count FROM limiter) > %(limit)s
-FROM (SELECT set_config('synchronous_commit', 'off', true)) AS one
-LEFT JOIN progress p ON true
-"""
+@dataclass(frozen=True)
+class Claim:
+    """Time a client says the learner spent on an item. `sent_at` is the client's clock:
+    it orders a batch and is never trusted for credit."""
 
-
-def heartbeat_sql(guard: str = "") -> str:
-    """HEARTBEAT_TEMPLATE with `guard` added to the enrollment check, on one line: psycopg
-    caches the conversion of its placeholders only for statements up to 4,096 bytes, and
-    converting this one on every heartbeat cost a fifth of the lane's Python time."""
-    sql = " ".join(HEARTBEAT_TEMPLATE.replace("{guard}", guard).split())
-    assert len(sql.encode()) <= MAX_CACHED_STATEMENT_LENGTH, len(sql)
-    return sql
-
-
-HEARTBEAT_SQL = heartbeat_sql()
+    item: ItemRef
+    seconds: int
+    progress_data: dict[str, Any] | None = None
+    sent_at: dt.datetime | None = None
 
 
 def heartbeat(
     *, learner, item: ItemRef, seconds: int, progress_data: dict[str, Any] | None = None
 ) -> HeartbeatResult:
-    """Credit time on an item: at most `seconds`, and never more than the server time since
-    the last credited moment, so replays and parallel calls cannot inflate it.
+    """Credit time on an item: at most `seconds`, and never more than the wall time since
+    the learner's last credited moment, all items together. Raises ProgressError."""
+    (result,) = heartbeat_batch(
+        learner=learner, claims=[Claim(item=item, seconds=seconds, progress_data=progress_data)]
+    )
+    if isinstance(result, ProgressError):
+        raise result
+    return result
 
-    One statement (HEARTBEAT_SQL), plus the streak on the first activity of a day and the
-    completion of a media item watched to the end."""
-    if not 0 <= seconds <= MAX_HEARTBEAT_SECONDS:
+
+def heartbeat_batch(*, learner, claims: list[Claim]) -> list[HeartbeatResult | ProgressError]:
+    """Credit claims (a page's ping, or an app's offline session) in the client's order.
+
+    One transaction, a savepoint per claim: a claim that fails writes nothing and its error
+    takes its place in the answer, the others stand. Together they credit no more than the
+    server's wall time since the learner's last credited moment (HeartbeatWindow), however
+    many items, tabs or devices the claims come from. The request counts once toward the
+    rate limit, which raises ProgressError for the whole batch."""
+    if len(claims) > MAX_BATCH_ENTRIES:
+        raise ProgressError(f"At most {MAX_BATCH_ENTRIES} heartbeats a batch.", code="invalid")
+    results: list[HeartbeatResult | ProgressError | None] = [None] * len(claims)
+    order = sorted(range(len(claims)), key=lambda i: _claim_order(claims[i], i))
+    with transaction.atomic():
+        window = _locked_learner(learner=learner)
+        now = timezone.now()
+        _count_request(window, now=now)
+        gap = (now - window.credited_until).total_seconds()
+        budget = max(0, math.floor(gap))
+        claimed = credited = 0
+        for index in order:
+            claim = claims[index]
+            try:
+                if not 0 <= claim.seconds <= MAX_HEARTBEAT_SECONDS:
+                    raise ProgressError(
+                        f"seconds must be between 0 and {MAX_HEARTBEAT_SECONDS}.", code="invalid"
+                    )
+                data = clean_progress_data(data=claim.progress_data, item=claim.item)
+                with transaction.atomic():
+                    result = _credit(
+                        learner=learner,
+                        item=claim.item,
+                        seconds=min(claim.seconds, budget - credited),
+                        data=data,
+                        now=now,
+                    )
+            except ProgressError as exc:
+                results[index] = exc
+                continue
+            results[index] = result
+            claimed += claim.seconds
+            credited += result.credited_seconds
+        # Claims shorter than the gap mean the learner was away before them: that time is
+        # gone. Otherwise the uncredited fraction of a second carries over to the next one.
+        # Claiming nothing (a seek, a failed entry) leaves the wall time for other items.
+        if claimed:
+            window.credited_until = (
+                now if claimed < gap else window.credited_until + dt.timedelta(seconds=credited)
+            )
+        window.save(update_fields=["credited_until", "window_start", "count"])
+    return results
+
+
+def _claim_order(claim: Claim, index: int):
+    return (claim.sent_at or dt.datetime.min.replace(tzinfo=dt.UTC), index)
+
+
+def _count_request(window: HeartbeatWindow, *, now: dt.datetime) -> None:
+    minute = now.replace(second=0, microsecond=0)
+    if window.window_start == minute:
+        window.count += 1
+    else:
+        window.window_start, window.count = minute, 1
+    if window.count > settings.HEARTBEAT_RATE_LIMIT:
+        retry_after = 60 - now.second
         raise ProgressError(
-            f"seconds must be between 0 and {MAX_HEARTBEAT_SECONDS}.", code="invalid"
+            f"Too many heartbeats: at most {settings.HEARTBEAT_RATE_LIMIT} a minute."
+            f" Try again in {retry_after} s.",
+            code="rate_limited",
+            retry_after=retry_after,
         )
-    cleaned = clean_progress_data(data=progress_data, item=item)
-    for _attempt in range(2):
-        with prepared_cursor() as cursor:
-            row = run_heartbeat(
-                cursor,
-                HEARTBEAT_SQL,
-                learner=learner,
-                item=item,
-                seconds=seconds,
-                data=cleaned,
-            )
-        if row.rate_limited:
-            raise ProgressError(
-                f"Too many heartbeats: at most {settings.HEARTBEAT_RATE_LIMIT} a minute."
-                f" Try again in {row.retry_after} s.",
-                code="rate_limited",
-                retry_after=row.retry_after,
-            )
-        if row.enrollment_id is None:
-            raise _enrollment_error(learner=learner, program_id=item.program_id)
-        if row.progress is not None:
-            return finish_heartbeat(row, learner=learner, item=item)
-        # A parallel first heartbeat created the row between our look and our insert; the
-        # second attempt finds and locks it.
-    raise ProgressError("Please retry.", code="conflict")  # pragma: no cover
 
 
-class prepared_cursor:
-    """A cursor on Django's connection whose statements are planned once per connection.
-
-    Django binds parameters on the client and turns psycopg's prepared statements off unless
-    OPTIONS asks for them. This cursor binds on the server and switches preparing on only
-    while it is in use, so nothing else is prepared behind Django's back. It is still
-    Django's cursor wrapper: queries are logged and counted like any other. With pgbouncer in
-    transaction mode (DISABLE_SERVER_SIDE_CURSORS) nothing is prepared."""
-
-    def __enter__(self):
-        import psycopg
-
-        connection.ensure_connection()
-        self.raw = connection.connection
-        self.threshold = self.raw.prepare_threshold
-        if not connection.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS"):
-            self.raw.prepare_threshold = 0
-        self.cursor = connection._prepare_cursor(psycopg.Cursor(self.raw))
-        return self.cursor
-
-    def __exit__(self, *exc):
-        self.raw.prepare_threshold = self.threshold
-        self.cursor.close()
-
-
-@dataclass
-class HeartbeatRow:
-    """What HEARTBEAT_SQL answered. `enrollment_id` is None when nothing was written."""
-
-    enrollment_id: Any
-    progress: Progress | None
-    credited_seconds: int
-    day: dt.date
-    new_day: bool
-    rate_limited: bool = False
-    retry_after: int = 0
-
-
-def run_heartbeat(
-    cursor, sql: str, *, learner, item: ItemRef, seconds: int, data, **extra
-) -> HeartbeatRow:
-    """Execute a heartbeat statement (HEARTBEAT_SQL or a guarded variant) on `cursor`."""
-    day, tz_name = local_day(learner=learner, at=timezone.now())
-    params = {
-        "learner": learner.pk,
-        "program": item.program_id,
-        "item": item.item_id,
-        "module": item.module_id,
-        "course": item.course_id,
-        "seconds": seconds,
-        "data": None if data is None else json.dumps(data),
-        "media": json.dumps(_media_result(data)),
-        "day": day,
-        "timezone": tz_name,
-        "limit": settings.HEARTBEAT_RATE_LIMIT,
-        **extra,
-    }
-    cursor.execute(sql, params)
-    enrollment_id, progress_id, *values, credited, new_day, limited = cursor.fetchone()
-    progress = None
-    if progress_id is not None:
-        started_at, last_seen_at, completed_at, is_completed, time_spent, progress_data = values
-        progress = Progress(
-            id=progress_id,
-            learner_id=learner.pk,
-            content_item_id=item.item_id,
-            module_id=item.module_id,
-            course_id=item.course_id,
-            started_at=started_at,
-            last_seen_at=last_seen_at,
-            completed_at=completed_at,
-            is_completed=is_completed,
-            time_spent_seconds=time_spent,
-            progress_data=(
-                json.loads(progress_data) if isinstance(progress_data, str) else progress_data
-            ),
+def _credit(*, learner, item: ItemRef, seconds: int, data, now) -> HeartbeatResult:
+    """Add `seconds` to the item, the enrollment and the learner's day, with the
+    `progressed` event; complete a media item watched to the end. Caller holds the
+    learner's row."""
+    progress, created = _locked_progress_row(learner=learner, item=item)
+    enrollment_id = _open_enrollment_id(learner=learner, program_id=item.program_id)
+    context = {"enrollment": enrollment_id}
+    if created:
+        record_event(
+            actor=learner,
+            verb=Verb.LAUNCHED,
+            object_type=ObjectType.CONTENT_ITEM,
+            object_id=item.item_id,
+            context=context,
         )
-        progress._state.adding = False
-    # The window is the database clock's minute: the next one opens at the next full minute.
-    retry_after = 60 - timezone.now().second if limited else 0
-    return HeartbeatRow(enrollment_id, progress, credited or 0, day, new_day, limited, retry_after)
-
-
-@dataclass(frozen=True)
-class LearnerRef:
-    """Enough of a learner for the heartbeat statement: building a User costs more, and the
-    heartbeat lane knows only the id and timezone."""
-
-    pk: Any
-    timezone: str
-
-
-def finish_heartbeat(row: HeartbeatRow, *, learner, item: ItemRef) -> HeartbeatResult:
-    """What follows a written heartbeat, rarely: the streak on the first activity of the
-    learner's day, and completing a media item watched to the end. `learner` is a User or a
-    LearnerRef; a User is built only when one of those happens."""
-    progress = row.progress
-    media_done = (
+    data_changed = data is not None and data != progress.progress_data
+    progress.time_spent_seconds += seconds
+    progress.last_seen_at = now
+    if data is not None:
+        progress.progress_data = data
+    progress.save(update_fields=["time_spent_seconds", "last_seen_at", "progress_data"])
+    Enrollment.objects.filter(pk=enrollment_id).update(
+        time_spent_seconds=F("time_spent_seconds") + seconds, last_activity_at=now
+    )
+    if seconds or data_changed:
+        record_event(
+            actor=learner,
+            verb=Verb.PROGRESSED,
+            object_type=ObjectType.CONTENT_ITEM,
+            object_id=item.item_id,
+            result={"duration_seconds": seconds, **_media_result(data)},
+            context=context,
+        )
+    if seconds or created:
+        record_activity(learner=learner, seconds=seconds, at=now)
+    completed_now = False
+    if (
         not progress.is_completed
         and item.item_type in MEDIA_TYPES
         and _watched_enough(progress.progress_data)
-    )
-    if not (row.new_day or media_done):
-        return HeartbeatResult(progress, row.credited_seconds, False)
-    if isinstance(learner, LearnerRef):
-        learner = get_user_model()(pk=learner.pk, timezone=learner.timezone)
-    if row.new_day:
-        with transaction.atomic():
-            advance_streak(learner=learner, day=row.day)
-    completed_now = False
-    if media_done:
-        progress, completed_now = complete_item(learner=learner, item=item)
-    return HeartbeatResult(progress, row.credited_seconds, completed_now)
+    ):
+        completed_now = _complete_locked(
+            learner=learner, progress=progress, program_id=item.program_id, now=now
+        )
+    return HeartbeatResult(progress, seconds, completed_now)
 
 
 def _media_result(data: dict[str, Any] | None) -> dict[str, Any]:
@@ -713,6 +567,7 @@ def _media_result(data: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _watched_enough(data: dict[str, Any]) -> bool:
+    """The position has reached 90 % of the server's duration (clean_progress_data)."""
     position, duration = data.get("position"), data.get("duration")
     return bool(position and duration and position >= MEDIA_COMPLETION_RATIO * duration)
 

@@ -1,18 +1,36 @@
-"""React to Wagtail's own page events: make cached learner fragments stale."""
+"""React to Wagtail's own events: make cached learner fragments stale, and read a media
+file's duration from the file whenever the media library saves one."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .caching import bump_content_version
+from .media_duration import media_file_duration
 
 
 def _content_changed(**kwargs) -> None:
     transaction.on_commit(bump_content_version)
 
 
+def _read_media_duration(sender, instance, **kwargs) -> None:
+    """wagtailmedia leaves `duration` to the editor; the stored file says it better. An
+    unreadable file keeps whatever the editor typed."""
+    if instance.type not in ("video", "audio") or not instance.file:
+        return
+    seconds = media_file_duration(instance.file)
+    if seconds and seconds != instance.duration:
+        instance.duration = seconds
+        sender.objects.filter(pk=instance.pk).update(duration=seconds)
+
+
 def register_signal_handlers() -> None:
     from wagtail.models import Page
+    from wagtailmedia import get_media_model
+
+    post_save.connect(
+        _read_media_duration, sender=get_media_model(), dispatch_uid="learning-media-duration"
+    )
 
     page_published.connect(_content_changed, dispatch_uid="learning-cache-published")
     page_unpublished.connect(_content_changed, dispatch_uid="learning-cache-unpublished")

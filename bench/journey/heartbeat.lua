@@ -1,5 +1,6 @@
--- wrk script: heartbeats rotating over learners and items from targets.lua,
--- summing the seconds the server says it credited (checked against the database after).
+-- wrk script: heartbeats rotating over learners and items from targets.lua, each claiming
+-- the real page's minute (the server credits only the wall time since the learner's last
+-- ping), summing the seconds the server says it credited (checked against the database).
 local targets = dofile(os.getenv("JOURNEY_TARGETS"))
 local counter = 0
 credited = 0
@@ -17,7 +18,7 @@ end
 function request()
   counter = counter + 1
   local t = targets[(counter % #targets) + 1]
-  local body = '{"seconds": 1, "progress_data": {"position": ' .. (counter % 100) .. '}}'
+  local body = '{"seconds": 60, "progress_data": {"position": ' .. (counter % 100) .. '}}'
   return wrk.format("POST", "/api/v1/progress/" .. t.item .. "/heartbeat",
     {["Content-Type"] = "application/json", ["X-Session-Token"] = t.token}, body)
 end

@@ -6,11 +6,9 @@ Kept apart from forms.py: allauth imports that module while building its own for
 
 from allauth.account import forms as allauth_forms
 from allauth.account.adapter import get_adapter
-from allauth.account.internal.flows.email_verification import (
-    add_email_verification_sent_message,
-)
 from allauth.account.models import EmailAddress
 from allauth.account.utils import filter_users_by_email
+from django.contrib import messages
 
 
 class AddEmailForm(allauth_forms.AddEmailForm):
@@ -26,5 +24,11 @@ class AddEmailForm(allauth_forms.AddEmailForm):
         if all(owner.pk == self.user.pk for owner in owners):
             return super().save(request)
         get_adapter().send_account_already_exists_mail(email)
-        add_email_verification_sent_message(request, email, signup=False)
+        # The message allauth shows after sending a confirmation, through its public adapter.
+        get_adapter(request).add_message(
+            request,
+            messages.INFO,
+            "account/messages/email_confirmation_sent.txt",
+            {"email": email, "login": True, "signup": False},
+        )
         return EmailAddress(user=self.user, email=email)

@@ -246,11 +246,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # off so a newcomer can open the demo admin without an authenticator app.
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 
-# Heartbeats' common case answered in front of the middleware stack (learning/heartbeat_lane.py,
-# docs/decisions/0012-heartbeat-lane.md). Off: every heartbeat goes through Django.
-HEARTBEAT_LANE = env_bool("HEARTBEAT_LANE", True)
-# Heartbeats a learner may send per minute, all items together; more get 429 + Retry-After.
-# A player sends about 4 a minute per open item.
+# Heartbeat requests a learner may send per minute, all items together (a batch counts as
+# one); more get 429 + Retry-After. A player sends about one a minute per open item.
 HEARTBEAT_RATE_LIMIT = env_int("HEARTBEAT_RATE_LIMIT", 300)
 MFA_TOTP_ISSUER = "Culture Degree"
 SOCIALACCOUNT_STORE_TOKENS = True
@@ -269,7 +266,6 @@ SOCIALACCOUNT_LOGIN_ON_GET = False
 HEADLESS_ONLY = False
 HEADLESS_CLIENTS = ("app", "browser")
 HEADLESS_SERVE_SPECIFICATION = True
-HEADLESS_TOKEN_STRATEGY = "culturedegree.session_tokens.OneQuerySessionTokenStrategy"  # noqa: S105
 
 # Security: sensible everywhere, strict in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -9,6 +9,7 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from django.contrib.auth import SESSION_KEY
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import Client
 
@@ -176,3 +177,13 @@ def test_totp_activation_with_recovery_codes_then_sign_in_asks_for_the_code(sign
     response = client.post("/en/accounts/2fa/authenticate/", {"code": recovery})
     assert response.status_code == 302
     assert client.session[SESSION_KEY] == str(User.objects.get().pk)
+
+
+def test_adding_someone_elses_email_shows_the_same_confirmation_message(signed_in):
+    make_user("grace@example.org")
+    free = signed_in.post(EMAIL_URL, {"email": "ada.new@example.org", "action_add": ""})
+    taken = signed_in.post(EMAIL_URL, {"email": "grace@example.org", "action_add": ""})
+    free_messages = [str(m) for m in get_messages(free.wsgi_request)]
+    taken_messages = [str(m) for m in get_messages(taken.wsgi_request)]
+    assert free_messages[-1] == "Confirmation email sent to ada.new@example.org."
+    assert taken_messages[-1] == "Confirmation email sent to grace@example.org."

@@ -18,7 +18,8 @@ from . import drawing, sound
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 COLLECTION_NAME = "Demo catalog"
-VIDEO = {"name": "dawn.webm", "duration": 6.0, "width": 320, "height": 180}
+# Durations are not given: saving a media item reads it from the file (learning.media_duration).
+VIDEO = {"name": "dawn.webm", "width": 320, "height": 180}
 CAPTION_TRACKS = [("en", "English", "dawn.en.vtt"), ("fr", "Français", "dawn.fr.vtt")]
 
 
@@ -59,7 +60,6 @@ class DemoAssets:
                     title=title,
                     type="video",
                     collection=self.collection,
-                    duration=VIDEO["duration"],
                     width=VIDEO["width"],
                     height=VIDEO["height"],
                 )
@@ -78,12 +78,7 @@ class DemoAssets:
             media = model.objects.filter(title=title, collection=self.collection).first()
             if media is None:
                 data = sound.plucked(scale=scale, root_hz=root_hz)
-                media = model(
-                    title=title,
-                    type="audio",
-                    collection=self.collection,
-                    duration=sound.duration_seconds(data),
-                )
+                media = model(title=title, type="audio", collection=self.collection)
                 media.file.save(f"{key}.wav", ContentFile(data), False)
                 media.save()
             self.media[key] = media

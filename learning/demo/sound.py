@@ -38,8 +38,3 @@ def plucked(*, scale: str, root_hz: float, notes: int = 12, note_seconds: float 
         output.setframerate(RATE)
         output.writeframes(bytes(samples))
     return buffer.getvalue()
-
-
-def duration_seconds(data: bytes) -> float:
-    with wave.open(io.BytesIO(data), "rb") as source:
-        return source.getnframes() / source.getframerate()

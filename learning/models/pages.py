@@ -405,7 +405,10 @@ class ContentItemPage(LearningPage):
         _("duration (seconds)"),
         null=True,
         blank=True,
-        help_text=_("For video and audio. Leave empty to use the media file's duration."),
+        help_text=_(
+            "For video and audio, read from the media file when the page is saved. Type it"
+            " only for a file whose length cannot be read."
+        ),
     )
     is_free_preview = models.BooleanField(
         _("free preview"),
@@ -462,17 +465,25 @@ class ContentItemPage(LearningPage):
                 }
             )
 
-    @property
-    def media_duration_seconds(self) -> int | None:
-        """How long the item's video or audio lasts: the editor's figure, else the file's."""
-        if self.duration_seconds:
-            return self.duration_seconds
+    def file_duration_seconds(self) -> int | None:
+        """How long the body's first video or audio lasts, from the media file."""
         for block in self.body:
             if block.block_type in {"video", "audio"}:
                 seconds = block.value.duration_seconds()
                 if seconds:
                     return seconds
         return None
+
+    @property
+    def media_duration_seconds(self) -> int | None:
+        """How long the item's video or audio lasts: the file's figure, else the editor's."""
+        return self.file_duration_seconds() or self.duration_seconds
+
+    def save(self, *args, **kwargs):
+        # The server's own duration is what media completion is measured against, so a
+        # client cannot finish a video by reporting it as one second long.
+        self.duration_seconds = self.file_duration_seconds() or self.duration_seconds
+        return super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         from django.shortcuts import redirect

@@ -21,7 +21,7 @@ class Progress(models.Model):
     module = models.ForeignKey("learning.ModulePage", on_delete=models.PROTECT, related_name="+")
     course = models.ForeignKey("learning.CoursePage", on_delete=models.PROTECT, related_name="+")
     started_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    # Server clock of the last credited moment: heartbeats credit at most the time since then.
+    # Server clock of the item's last heartbeat.
     last_seen_at = models.DateTimeField(_("last seen at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     is_completed = models.BooleanField(_("completed"), default=False)
@@ -47,16 +47,20 @@ class Progress(models.Model):
 
 
 class HeartbeatWindow(models.Model):
-    """How many heartbeats a learner has sent in the current minute: the heartbeat rate
-    limit (SECURITY.md item 20). It is counted and enforced inside the heartbeat statement,
-    so it holds across every worker process; only heartbeats touch this row, and they lock
-    it before anything else, so it adds no lock-order cycle."""
+    """One row per learner, locked by every heartbeat before anything else.
+
+    `credited_until` is the server time up to which the learner's time has been credited,
+    all items together: a heartbeat credits at most the wall time since then, so ten items
+    open at once earn no more than one. `window_start` and `count` are the heartbeat rate
+    limit (SECURITY.md item 20), counted under the same lock so it holds across processes.
+    """
 
     learner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
+    credited_until = models.DateTimeField()
     window_start = models.DateTimeField()
     count = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
-        return f"{self.learner_id} {self.count} since {self.window_start:%H:%M}"
+        return f"{self.learner_id} credited until {self.credited_until:%H:%M:%S}"

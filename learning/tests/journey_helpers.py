@@ -1,15 +1,18 @@
 """Builders for the journey tests: a small program tree, learners, and threads."""
 
+import datetime as dt
 import threading
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.utils import timezone
 from wagtail.models import Collection, Locale, Page
 
 from culturedegree import demo
 from learning.models import (
     ContentItemPage,
     CoursePage,
+    HeartbeatWindow,
     ModulePage,
     ProgramIndexPage,
     ProgramPage,
@@ -79,6 +82,20 @@ def make_video(item: ContentItemPage, *, seconds: int = 4) -> ContentItemPage:
 
 def make_learner(email: str = "ada@example.com", **fields):
     return demo.ensure_user(email, "a-long-password-2026", **fields)
+
+
+def rewind_credit(learner, seconds: float) -> None:
+    """Pretend the learner's time was last credited `seconds` ago (server clock), so that
+    much wall time is there to credit."""
+    now = timezone.now()
+    HeartbeatWindow.objects.update_or_create(
+        learner_id=learner.pk,
+        defaults={
+            "credited_until": now - dt.timedelta(seconds=seconds),
+            "window_start": now.replace(second=0, microsecond=0),
+            "count": 0,
+        },
+    )
 
 
 def translate_tree(tree: Tree, language: str = "fr") -> dict[int, int]:

@@ -70,6 +70,22 @@ MATRIX: dict[str, Row] = {
         body={"seconds": 10},
         other_status={403},
     ),
+    # A batch answers 200 with each entry's own status: the owner's item is refused (403).
+    "api:heartbeats": Row(
+        "POST",
+        "/api/v1/heartbeats",
+        OWN_ONLY,
+        body={
+            "heartbeats": [
+                {
+                    "content_item_id": "{item_id}",
+                    "seconds": 10,
+                    "client_sent_at": "2026-12-01T08:00:00Z",
+                }
+            ]
+        },
+        other_status={200},
+    ),
     "api:progress_complete": Row(
         "POST", "/api/v1/progress/{item_id}/complete", OWN_ONLY, other_status={403}
     ),
@@ -87,6 +103,18 @@ MATRIX: dict[str, Row] = {
     ),
     "page:enrollment_status": Row("POST", "/en/enrollments/{enrollment_id}/pause/", OWNED),
 }
+
+
+def _fill(value, world: dict):
+    """The row's body with the world's ids put in (ids as numbers), at any depth."""
+    if isinstance(value, str):
+        filled = value.format(**world)
+        return int(filled) if filled.isdigit() else filled
+    if isinstance(value, dict):
+        return {key: _fill(item, world) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fill(item, world) for item in value]
+    return value
 
 
 def _walk(patterns, prefix=""):
@@ -163,9 +191,7 @@ def as_user(user) -> Client:
 
 def call(client: Client, row: Row, world: dict):
     url = row.url.format(**world)
-    body = {k: v.format(**world) if isinstance(v, str) else v for k, v in (row.body or {}).items()}
-    if row.body is not None and row.body.get("program_id"):
-        body["program_id"] = int(body["program_id"])
+    body = _fill(row.body or {}, world)
     method = getattr(client, row.method.lower())
     if row.method == "GET":
         return method(url)

@@ -9,9 +9,9 @@ import pytest
 from learning.access import resolve_item
 from learning.enrollment import enroll
 from learning.models import DailyActivity, Enrollment, LearningEvent, Progress
-from learning.progress import complete_item, heartbeat, start_item
+from learning.progress import Claim, complete_item, heartbeat, heartbeat_batch, start_item
 
-from .journey_helpers import build_tree, make_learner, run_together
+from .journey_helpers import build_tree, make_learner, rewind_credit, run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,9 +32,7 @@ def test_parallel_heartbeats_lose_no_time_and_credit_no_more_than_wall_time():
     enroll(learner=learner, program=tree.program)
     item = resolve_item(page_id=tree.items[0][0].id)
     start_item(learner=learner, item=item)
-    Progress.objects.update(
-        last_seen_at=Progress.objects.get().last_seen_at - dt.timedelta(seconds=20)
-    )
+    rewind_credit(learner, 20)
     began = time.monotonic()
     rounds = []
     for _ in range(3):
@@ -79,3 +77,71 @@ def test_parallel_completes_of_different_items_all_count():
     enrollment = Enrollment.objects.get()
     assert enrollment.completed_items == enrollment.total_items == 4
     assert enrollment.status == "completed"
+
+
+def test_items_open_at_once_in_parallel_earn_no_more_than_wall_time():
+    tree = build_tree(courses=2, items_per_course=5)
+    learner = make_learner()
+    enroll(learner=learner, program=tree.program)
+    items = [resolve_item(page_id=page.id) for page in tree.all_items]
+    rewind_credit(learner, 10)
+    began = time.monotonic()
+    pending = list(items)
+    lock = threading.Lock()
+
+    def beat_next():
+        with lock:
+            item = pending.pop()
+        return heartbeat(learner=learner, item=item, seconds=10)
+
+    results = run_together(beat_next, count=len(items))
+    wall = 10 + (time.monotonic() - began)
+    credited = sum(result.credited_seconds for result in results)
+    assert 10 <= credited <= wall
+    assert Enrollment.objects.get().time_spent_seconds == credited
+    assert sum(Progress.objects.values_list("time_spent_seconds", flat=True)) == credited
+    assert sum(DailyActivity.objects.values_list("seconds", flat=True)) == credited
+
+
+def test_two_devices_syncing_overlapping_offline_sessions_credit_no_more_than_wall_time():
+    """Phone and tablet were both offline for the same ten minutes and sync at once."""
+    tree = build_tree()
+    learner = make_learner()
+    enroll(learner=learner, program=tree.program)
+    items = [resolve_item(page_id=page.id) for page in tree.all_items]
+    rewind_credit(learner, 600)
+    began = time.monotonic()
+    offline_from = dt.datetime(2026, 12, 1, 7, 0, tzinfo=dt.UTC)
+
+    def device(item_index: int):
+        def sync():
+            claims = [
+                Claim(
+                    item=items[(item_index + minute) % len(items)],
+                    seconds=60,
+                    sent_at=offline_from + dt.timedelta(minutes=minute),
+                )
+                for minute in range(10)
+            ]
+            return heartbeat_batch(learner=learner, claims=claims)
+
+        return sync
+
+    phone, tablet = device(0), device(1)
+    turn = iter([phone, tablet])
+    lock = threading.Lock()
+
+    def next_device():
+        with lock:
+            sync = next(turn)
+        return sync()
+
+    batches = run_together(next_device, count=2)
+    wall = 600 + (time.monotonic() - began)
+    credited = sum(result.credited_seconds for batch in batches for result in batch)
+    assert 600 <= credited <= wall
+    assert Enrollment.objects.get().time_spent_seconds == credited
+    assert sum(Progress.objects.values_list("time_spent_seconds", flat=True)) == credited
+    assert sum(DailyActivity.objects.values_list("seconds", flat=True)) == credited
+    progressed = LearningEvent.objects.filter(verb="progressed")
+    assert sum(event.result["duration_seconds"] for event in progressed) == credited

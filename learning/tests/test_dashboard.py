@@ -11,7 +11,7 @@ from learning.dashboard import pace
 from learning.enrollment import enroll, set_target_date
 from learning.progress import complete_item, heartbeat, start_item
 
-from .journey_helpers import build_tree, make_learner, translate_tree
+from .journey_helpers import build_tree, make_learner, rewind_credit, translate_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -137,9 +137,7 @@ def test_time_chart_reflects_heartbeats(client, learner):
     enroll(learner=learner, program=tree.program)
     item = resolve_item(page_id=tree.items[0][0].id)
     start_item(learner=learner, item=item)
-    from learning.models import Progress
-
-    Progress.objects.update(last_seen_at=timezone.now() - dt.timedelta(minutes=5))
+    rewind_credit(learner, 300)
     heartbeat(learner=learner, item=item, seconds=300)
     client.force_login(learner)
     body = client.get("/api/v1/dashboard").json()

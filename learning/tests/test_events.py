@@ -1,5 +1,3 @@
-import datetime as dt
-
 import pytest
 
 from learning.access import resolve_item
@@ -8,7 +6,7 @@ from learning.events import as_statement
 from learning.models import AppendOnlyError, LearningEvent, Progress
 from learning.progress import ProgressError, complete_item, heartbeat, start_item
 
-from .journey_helpers import make_learner
+from .journey_helpers import make_learner, rewind_credit
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +16,7 @@ def test_each_change_appends_one_event_in_the_same_transaction(tree):
     enrollment, _ = enroll(learner=learner, program=tree.program)
     item = resolve_item(page_id=tree.items[0][0].id)
     start_item(learner=learner, item=item)
-    Progress.objects.update(
-        last_seen_at=Progress.objects.get().last_seen_at - dt.timedelta(seconds=30)
-    )
+    rewind_credit(learner, 30)
     heartbeat(learner=learner, item=item, seconds=10)
     heartbeat(learner=learner, item=item, seconds=10)  # nothing credited, nothing changed
     complete_item(learner=learner, item=item)

@@ -129,7 +129,7 @@ def test_a_video_item_must_contain_a_video_block():
     assert "Video" in error.value.message_dict["body"][0]
 
 
-def test_media_duration_prefers_the_editors_figure():
+def test_media_duration_falls_back_to_the_editors_figure_without_a_file():
     item = ContentItemPageFactory(duration_seconds=95)
     assert item.media_duration_seconds == 95
     assert ContentItemPageFactory().media_duration_seconds is None

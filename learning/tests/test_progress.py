@@ -7,23 +7,18 @@ from learning.enrollment import change_status
 from learning.models import DailyActivity, Enrollment, LearnerStats, Progress
 from learning.progress import (
     MAX_PROGRESS_DATA_BYTES,
+    Claim,
     ProgressError,
     complete_item,
     heartbeat,
+    heartbeat_batch,
     recompute_program,
     start_item,
 )
 
-from .journey_helpers import make_learner, make_video
+from .journey_helpers import build_tree, make_learner, make_video, rewind_credit
 
 pytestmark = pytest.mark.django_db
-
-
-def rewind(learner, item, seconds: int) -> None:
-    """Pretend the learner opened the item `seconds` ago (server clock)."""
-    progress = Progress.objects.get(learner=learner, content_item=item)
-    progress.last_seen_at -= dt.timedelta(seconds=seconds)
-    progress.save(update_fields=["last_seen_at"])
 
 
 def test_opening_an_item_records_it_started_once(tree, learner):
@@ -37,7 +32,7 @@ def test_opening_an_item_records_it_started_once(tree, learner):
 def test_heartbeat_credits_no_more_than_wall_time(tree, learner):
     item = resolve_item(page_id=tree.items[0][0].id)
     start_item(learner=learner, item=item)
-    rewind(learner, tree.items[0][0], 10)
+    rewind_credit(learner, 10)
     result = heartbeat(learner=learner, item=item, seconds=300)
     assert 10 <= result.credited_seconds <= 11
     assert heartbeat(learner=learner, item=item, seconds=300).credited_seconds == 0
@@ -51,7 +46,7 @@ def test_heartbeat_credits_no_more_than_wall_time(tree, learner):
 def test_heartbeat_credits_the_claim_when_less_than_elapsed(tree, learner):
     item = resolve_item(page_id=tree.items[0][0].id)
     start_item(learner=learner, item=item)
-    rewind(learner, tree.items[0][0], 60)
+    rewind_credit(learner, 60)
     assert heartbeat(learner=learner, item=item, seconds=15).credited_seconds == 15
 
 
@@ -168,3 +163,59 @@ def test_course_with_unfinished_prerequisite_is_locked_and_skipped(tree, learner
     assert Enrollment.objects.get().next_item_id == tree.items[1][0].id
     html = client.get(tree.program.url).content.decode()
     assert 'data-line-state="locked"' not in html
+
+
+def test_items_open_at_once_share_the_wall_time(tree, learner):
+    items = [resolve_item(page_id=page.id) for page in tree.all_items]
+    for item in items:
+        start_item(learner=learner, item=item)
+    rewind_credit(learner, 10)
+    credited = sum(
+        heartbeat(learner=learner, item=item, seconds=10).credited_seconds for item in items
+    )
+    assert 10 <= credited <= 11
+    assert Enrollment.objects.get().time_spent_seconds == credited
+    assert DailyActivity.objects.get().seconds == credited
+
+
+def test_a_batch_credits_in_client_order_up_to_the_wall_time(tree, learner):
+    first, second = (resolve_item(page_id=page.id) for page in tree.items[0])
+    rewind_credit(learner, 100)
+    sent = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
+    claims = [
+        Claim(item=second, seconds=60, sent_at=sent + dt.timedelta(minutes=2)),
+        Claim(item=first, seconds=60, sent_at=sent + dt.timedelta(minutes=1)),
+    ]
+    results = heartbeat_batch(learner=learner, claims=claims)
+    assert results[1].credited_seconds == 60  # sent first, credited first
+    assert 40 <= results[0].credited_seconds <= 41
+    assert heartbeat_batch(learner=learner, claims=claims[:1])[0].credited_seconds == 0
+
+
+def test_a_failing_batch_entry_writes_nothing_and_the_others_stand(tree, learner):
+    item = resolve_item(page_id=tree.items[0][0].id)
+    elsewhere = build_tree(title="Elsewhere")
+    stranger_item = resolve_item(page_id=elsewhere.items[0][0].id)
+    rewind_credit(learner, 100)
+    results = heartbeat_batch(
+        learner=learner,
+        claims=[
+            Claim(item=stranger_item, seconds=30),
+            Claim(item=item, seconds=301),
+            Claim(item=item, seconds=30),
+        ],
+    )
+    assert results[0].code == "not_enrolled" and results[1].code == "invalid"
+    assert results[2].credited_seconds == 30
+    assert list(Progress.objects.values_list("content_item_id", flat=True)) == [item.item_id]
+    assert Enrollment.objects.get(learner=learner, program=tree.program).time_spent_seconds == 30
+
+
+def test_a_zero_or_failed_claim_leaves_the_wall_time_to_other_items(tree, learner):
+    first, second = (resolve_item(page_id=page.id) for page in tree.items[0])
+    elsewhere = resolve_item(page_id=build_tree(title="Elsewhere").items[0][0].id)
+    rewind_credit(learner, 60)
+    heartbeat(learner=learner, item=first, seconds=0, progress_data={"state": {"seeked": 1}})
+    with pytest.raises(ProgressError):
+        heartbeat(learner=learner, item=elsewhere, seconds=30)
+    assert 60 <= heartbeat(learner=learner, item=second, seconds=60).credited_seconds <= 61

@@ -172,7 +172,7 @@ def test_chart_has_labelled_axes_and_a_table(client, learner):
     html = client.get("/en/my-learning/").content.decode()
     chart = html[html.index('<figure class="journey-chart">') : html.index("</figure>")]
     assert '<p class="journey-chart__axis-title journey-chart__axis-title--y">Minutes</p>' in chart
-    assert '<p class="journey-chart__axis-title journey-chart__axis-title--x">Day</p>' in chart
+    assert '<p class="journey-chart__axis-title journey-chart__axis-title--x">Days</p>' in chart
     assert "<span>30</span><span>15</span><span>0</span>" in chart
     assert "<span>Today</span>" in chart
     table = chart[chart.index("<table") :]

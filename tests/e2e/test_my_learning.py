@@ -35,6 +35,7 @@ WORDS = {
         "dropped": "You left the program. Your progress is kept if you enroll again.",
         "saved": "Target date saved.",
         "enroll_again": "Enroll again",
+        "on_track": "On track",
     },
     "ar": {
         "pause": "إيقاف مؤقت",
@@ -48,6 +49,7 @@ WORDS = {
         "dropped": "لقد غادرت البرنامج. سيبقى تقدمك محفوظًا إذا سجّلت من جديد.",
         "saved": "تم حفظ التاريخ المستهدف.",
         "enroll_again": "التسجيل من جديد",
+        "on_track": "على المسار الصحيح",
     },
 }
 
@@ -98,7 +100,7 @@ def journey(page, live_server, *, language: str, touch: bool, name: str) -> None
     expect(page).to_have_url(dashboard)
     expect(page.get_by_text(words["saved"])).to_be_visible()
     expect(card.get_by_label(words["target"])).to_have_value(target.isoformat())
-    expect(card.locator(".journey-pace")).to_be_visible()
+    expect(card.locator(".journey-pace")).to_contain_text(words["on_track"])
 
     summary = card.get_by_text(words["left"], exact=True)
     press(summary, touch=touch)

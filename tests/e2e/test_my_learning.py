@@ -36,6 +36,7 @@ WORDS = {
         "saved": "Target date saved.",
         "enroll_again": "Enroll again",
         "on_track": "On track",
+        "continue": "Continue",
     },
     "ar": {
         "pause": "إيقاف مؤقت",
@@ -50,6 +51,7 @@ WORDS = {
         "saved": "تم حفظ التاريخ المستهدف.",
         "enroll_again": "التسجيل من جديد",
         "on_track": "على المسار الصحيح",
+        "continue": "متابعة",
     },
 }
 
@@ -114,6 +116,12 @@ def journey(page, live_server, *, language: str, touch: bool, name: str) -> None
     expect(page).to_have_url(re.compile(re.escape(next_href) + "$"))
     page.goto(dashboard)
 
+    press(
+        page.locator(".journey-continue").get_by_role("link", name=words["continue"]), touch=touch
+    )
+    expect(page).to_have_url(re.compile(re.escape(next_href) + "$"))
+    page.goto(dashboard)
+
     title_link = card.get_by_role("link", name=re.compile("Silk Road"))
     program_href = title_link.first.get_attribute("href")
     press(title_link.first, touch=touch)
@@ -150,3 +158,34 @@ def test_every_card_control_answers_a_tap_on_a_phone(new_page, live_server, enro
     page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     login(page, learner, live_server_url=live_server.url)
     journey(page, live_server, language=language, touch=True, name=f"phone-{language}")
+
+
+def test_the_demo_learners_dashboard_shows_their_history_and_resumes_the_video(
+    new_page, live_server, demo_catalog
+):
+    from culturedegree.demo import DEMO_LEARNER_EMAIL, ensure_demo_accounts
+    from culturedegree.models import User
+    from learning.demo.learner import ensure_learner_history
+
+    ensure_demo_accounts()
+    learner = User.objects.get(email=DEMO_LEARNER_EMAIL)
+    assert ensure_learner_history(learner=learner)
+    for language, viewport, touch in (("en", LAPTOP, False), ("ar", PHONE, True)):
+        page = new_page(viewport=viewport, is_mobile=touch, has_touch=touch)
+        login(page, learner, live_server_url=live_server.url)
+        page.goto(f"{live_server.url}/{language}/my-learning/")
+        expect(page.locator("[data-enrollment]")).to_have_count(2)
+        expect(
+            page.locator(".journey-chart__bar--week[height]:not([height='0'])")
+        ).not_to_have_count(0)
+        expect(page.locator(".journey-chart__axis-title--y")).to_be_visible()
+        expect(page.locator(".journey-chart__axis-title--x")).to_be_visible()
+        expect(page.locator("[data-forecast]")).to_have_count(2)
+        assert_accessible(page)
+        screenshot(page, f"my-learning-demo-learner-{language}")
+        continue_link = page.locator(".journey-continue").get_by_role(
+            "link", name=WORDS[language]["continue"]
+        )
+        press(continue_link, touch=touch)
+        expect(page.locator("video")).to_be_visible()
+        expect(page.locator("[data-progress]")).to_have_attribute("data-position", "3.5")

@@ -78,8 +78,8 @@ class EnrollmentOut(Schema):
         return obj.program.title
 
     @staticmethod
-    def resolve_on_track(obj: Enrollment) -> str | None:
-        return dashboard.pace(enrollment=obj).state
+    def resolve_on_track(obj: Enrollment, context) -> str | None:
+        return dashboard.enrollment_pace(enrollment=obj, learner=context["request"].auth).state
 
 
 class ProgressDataIn(Strict):

@@ -38,7 +38,12 @@ from .models import (
 from .progress import MEDIA_TYPES, prerequisites_met, program_structure
 
 CHART_DAYS = 28
+WEEK_DAYS = 7
 ON_TRACK_MARGIN = Decimal(5)
+# A forecast extrapolates the learner's rate; before this much activity since enrolling, the
+# rate is noise (one busy first evening would promise a finish in a week). See docs/progress.md.
+MIN_FORECAST_ACTIVE_DAYS = 3
+MIN_FORECAST_COMPLETED_ITEMS = 3
 
 
 @dataclass
@@ -46,27 +51,72 @@ class Pace:
     state: str | None  # "completed", "on_track", "behind" or None without a target
     expected_percentage: float | None
     forecast_date: dt.date | None
+    forecast_misses_target: bool = False
 
 
-def pace(*, enrollment: Enrollment, today: dt.date | None = None) -> Pace:
-    """Expected progress at the target date's pace, and a finish forecast at the learner's."""
-    today = today or timezone.localdate()
-    started = enrollment.enrolled_at.date()
-    days_in = max(1, (today - started).days)
-    remaining = enrollment.total_items - enrollment.completed_items
-    forecast = None
-    if enrollment.completed_items and remaining > 0:
-        per_day = enrollment.completed_items / days_in
-        forecast = today + dt.timedelta(days=int(remaining / per_day + 0.999))
+def start_day(*, enrollment: Enrollment, learner) -> dt.date:
+    """The day of enrolling, in the learner's timezone."""
+    return local_day(learner=learner, at=enrollment.enrolled_at)[0]
+
+
+def pace(*, enrollment: Enrollment, learner, today: dt.date, active_days: int) -> Pace:
+    """Expected progress at the target date's pace, and a finish forecast at the learner's.
+
+    `today` is the learner's local day; `active_days` the days with any learning since
+    enrolling (`active_days_since_enrolling`). "On track" needs progress within
+    ON_TRACK_MARGIN of the expected share, a target not yet passed, and no forecast after it.
+    """
     if enrollment.status == EnrollmentStatus.COMPLETED:
         return Pace("completed", 100.0, None)
+    started = start_day(enrollment=enrollment, learner=learner)
+    remaining = enrollment.total_items - enrollment.completed_items
+    forecast = None
+    if (
+        remaining > 0
+        and active_days >= MIN_FORECAST_ACTIVE_DAYS
+        and enrollment.completed_items >= MIN_FORECAST_COMPLETED_ITEMS
+    ):
+        per_day = enrollment.completed_items / ((today - started).days + 1)
+        forecast = today + dt.timedelta(days=math.ceil(remaining / per_day))
     target = enrollment.target_completion_date
     if target is None:
         return Pace(None, None, forecast)
     span = max(1, (target - started).days)
     expected = min(Decimal(100), Decimal(100 * (today - started).days) / span)
-    on_track = enrollment.completion_percentage + ON_TRACK_MARGIN >= expected
-    return Pace("on_track" if on_track else "behind", float(round(expected, 2)), forecast)
+    misses = forecast is not None and forecast > target
+    on_track = (
+        today <= target
+        and not misses
+        and enrollment.completion_percentage + ON_TRACK_MARGIN >= expected
+    )
+    return Pace("on_track" if on_track else "behind", float(round(expected, 2)), forecast, misses)
+
+
+def active_days_since_enrolling(
+    *, learner, enrollments: list[Enrollment], days: list[dt.date]
+) -> dict:
+    """Enrollment id -> how many of the learner's active `days` fall on or after enrolling."""
+    result = {}
+    for enrollment in enrollments:
+        started = start_day(enrollment=enrollment, learner=learner)
+        result[enrollment.id] = sum(1 for day in days if day >= started)
+    return result
+
+
+def enrollment_pace(*, enrollment: Enrollment, learner) -> Pace:
+    """The pace of one enrollment, as My learning shows it (one query for the active days)."""
+    today, _ = local_day(learner=learner, at=timezone.now())
+    active_days = DailyActivity.objects.filter(
+        learner=learner,
+        day__gte=start_day(enrollment=enrollment, learner=learner),
+        day__lte=today,
+    ).count()
+    return pace(enrollment=enrollment, learner=learner, today=today, active_days=active_days)
+
+
+def chart_scale_minutes(max_seconds: int) -> int:
+    """The value at the top of the chart's minutes axis: a multiple of 10, at least 10."""
+    return max(10, math.ceil(max_seconds / 600) * 10)
 
 
 def _localized_titles(page_ids: list[int], request=None) -> dict[int, tuple[str, str | None]]:
@@ -112,18 +162,25 @@ def dashboard_data(*, learner, request=None) -> dict[str, Any]:
     titles = _localized_titles(sorted(page_ids), request)
     today, _ = local_day(learner=learner, at=timezone.now())
     first_day = today - dt.timedelta(days=CHART_DAYS - 1)
+    # One query for the chart and for every enrollment's active days.
+    since = min([first_day, *(start_day(enrollment=e, learner=learner) for e in enrollments)])
     daily = dict(
-        DailyActivity.objects.filter(learner=learner, day__gte=first_day).values_list(
-            "day", "seconds"
-        )
+        DailyActivity.objects.filter(learner=learner, day__gte=since, day__lte=today)
+        .order_by()
+        .values_list("day", "seconds")
+    )
+    active_days = active_days_since_enrolling(
+        learner=learner, enrollments=enrollments, days=list(daily)
     )
     stats = LearnerStats.objects.filter(learner=learner).first()
-    max_seconds = max(daily.values(), default=0)
+    scale_seconds = 60 * chart_scale_minutes(
+        max(daily.get(first_day + dt.timedelta(days=n), 0) for n in range(CHART_DAYS))
+    )
     chart = []
     for offset in range(CHART_DAYS):
         day = first_day + dt.timedelta(days=offset)
         seconds = daily.get(day, 0)
-        height = round(100 * seconds / max_seconds) if max_seconds else 0
+        height = round(100 * seconds / scale_seconds)
         chart.append(
             {
                 "day": day,
@@ -132,12 +189,18 @@ def dashboard_data(*, learner, request=None) -> dict[str, Any]:
                 "minutes": round(seconds / 60),
                 "height": height,
                 "x": offset * 12 + 2,
-                "y": 102 - height,
+                "y": 100 - height,
+                "in_week": offset >= CHART_DAYS - WEEK_DAYS,
             }
         )
     rows = []
     for enrollment in enrollments:
-        enrollment_pace = pace(enrollment=enrollment, today=today)
+        enrollment_pace = pace(
+            enrollment=enrollment,
+            learner=learner,
+            today=today,
+            active_days=active_days[enrollment.id],
+        )
         title, url = titles.get(enrollment.program_id, ("", None))
         next_title, next_url = titles.get(enrollment.next_item_id, (None, None))
         rows.append(
@@ -156,6 +219,7 @@ def dashboard_data(*, learner, request=None) -> dict[str, Any]:
                 "on_track": enrollment_pace.state,
                 "expected_percentage": enrollment_pace.expected_percentage,
                 "forecast_date": enrollment_pace.forecast_date,
+                "forecast_misses_target": enrollment_pace.forecast_misses_target,
                 "next_item": (
                     {"id": enrollment.next_item_id, "title": next_title, "url": next_url}
                     if enrollment.next_item_id
@@ -190,7 +254,9 @@ def dashboard_data(*, learner, request=None) -> dict[str, Any]:
         ],
         "chart": chart,
         "chart_width": CHART_DAYS * 12,
-        "week_minutes": round(sum(d["seconds"] for d in chart[-7:]) / 60),
+        "chart_scale_minutes": scale_seconds // 60,
+        # The sum of the minutes the chart shows for its last seven days, so the two agree.
+        "week_minutes": sum(d["minutes"] for d in chart if d["in_week"]),
         "current_streak": current_streak(stats=stats, learner=learner),
         "longest_streak": stats.longest_streak if stats else 0,
         "total_seconds": sum(enrollment.time_spent_seconds for enrollment in enrollments),

@@ -7,8 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from learning.access import resolve_item
-from learning.dashboard import pace
-from learning.enrollment import enroll, set_target_date
+from learning.enrollment import enroll
 from learning.progress import complete_item, heartbeat, start_item
 
 from .journey_helpers import build_tree, make_learner, rewind_credit, translate_tree
@@ -114,22 +113,6 @@ def test_translated_pages_show_the_same_progress(client, learner):
     assert f'data-item-id="{tree.items[0][1].id}"' in html
     html = client.get("/fr/my-learning/").content.decode()
     assert 'value="25"' in html
-
-
-def test_on_track_and_forecast(learner):
-    tree = build_tree()
-    enrollment, _ = enroll(learner=learner, program=tree.program)
-    enrollment = set_target_date(
-        enrollment=enrollment, target=timezone.localdate() + dt.timedelta(days=10)
-    )
-    enrollment.enrolled_at = timezone.now() - dt.timedelta(days=10)
-    enrollment.target_completion_date = timezone.localdate() + dt.timedelta(days=10)
-    assert pace(enrollment=enrollment).state == "behind"
-    enrollment.completion_percentage = 50
-    enrollment.completed_items, enrollment.total_items = 2, 4
-    result = pace(enrollment=enrollment)
-    assert result.state == "on_track"
-    assert result.forecast_date == timezone.localdate() + dt.timedelta(days=10)
 
 
 def test_time_chart_reflects_heartbeats(client, learner):

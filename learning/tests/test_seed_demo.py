@@ -1,15 +1,30 @@
 """`seed_demo` builds the demo catalog: complete, valid, translated, idempotent and quick."""
 
+import datetime as dt
 import time
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from culturedegree.demo import DEMO_LEARNER_EMAIL
+from culturedegree.models import User
+from learning.activity import local_day
 from learning.blocks import ContentStreamBlock
-from learning.models import ContentItemPage, CoursePage, ModulePage, ProgramPage
+from learning.models import (
+    ContentItemPage,
+    CoursePage,
+    DailyActivity,
+    Enrollment,
+    LearnerStats,
+    LearningEvent,
+    ModulePage,
+    ProgramPage,
+    Progress,
+)
 
 from .factories import staff_user
 
@@ -94,6 +109,73 @@ def assert_one_program_is_fully_translated_into_french_and_linked():
     assert "Wabi-sabi réunit deux mots anciens." in str(item.body[0].value)
 
 
+def learner_records() -> dict:
+    """Every row the demo learner's history consists of, field by field."""
+    learner = User.objects.get(email=DEMO_LEARNER_EMAIL)
+    return {
+        "enrollments": list(Enrollment.objects.filter(learner=learner).order_by("pk").values()),
+        "progress": list(Progress.objects.filter(learner=learner).order_by("pk").values()),
+        "events": list(LearningEvent.objects.filter(actor=learner).order_by("pk").values()),
+        "days": list(DailyActivity.objects.filter(learner=learner).order_by("day").values()),
+        "stats": list(LearnerStats.objects.filter(learner=learner).values()),
+    }
+
+
+def assert_the_demo_learner_has_lived_in_both_programs(client):
+    learner = User.objects.get(email=DEMO_LEARNER_EMAIL)
+    enrollments = {
+        e.program.slug: e for e in Enrollment.objects.filter(learner=learner).select_related()
+    }
+    assert set(enrollments) == {
+        "japanese-arts-and-aesthetics",
+        "music-and-memory-in-west-africa",
+    }
+    japan = enrollments["japanese-arts-and-aesthetics"]
+    africa = enrollments["music-and-memory-in-west-africa"]
+    assert (japan.status, africa.status) == ("active", "active")
+    assert (japan.completed_items, africa.completed_items) == (5, 3)
+    assert japan.target_completion_date is not None
+    today = local_day(learner=learner, at=timezone.now())[0]
+    assert japan.enrolled_at < timezone.now() - dt.timedelta(days=15)
+
+    # A video half watched, to resume: it is the next item, and its page starts where it was.
+    video = Progress.objects.get(learner=learner, content_item_id=japan.next_item_id)
+    assert video.content_item.specific.item_type == "video"
+    assert not video.is_completed
+    assert 0 < video.progress_data["position"] < video.progress_data["duration"]
+    completed = Progress.objects.filter(learner=learner, is_completed=True)
+    assert completed.count() == 8
+
+    # Days of history that agree with the records: one row per active day, time and
+    # completions adding up to the enrollments', events spread over those days.
+    days = DailyActivity.objects.filter(learner=learner)
+    assert days.count() == 11 and days.filter(day=today).exists()
+    assert sum(d.seconds for d in days) == japan.time_spent_seconds + africa.time_spent_seconds
+    assert sum(d.items_completed for d in days) == 8
+    assert {e.timestamp.date() for e in LearningEvent.objects.filter(actor=learner)} >= {
+        today - dt.timedelta(days=n) for n in (16, 9, 1)
+    }
+    assert not LearningEvent.objects.filter(actor=learner, timestamp__gt=timezone.now()).exists()
+    stats = LearnerStats.objects.get(learner=learner)
+    assert (stats.current_streak, stats.longest_streak) == (4, 6)
+
+    client.force_login(learner)
+    html = client.get("/en/my-learning/").content.decode()
+    assert "Watching light change" in html.split("Your activity")[0]  # continue where I was
+    assert "4 days" in html and "6 days" in html
+    assert "On track" in html and html.count("At your pace you finish around") == 2
+    video_page = ContentItemPage.objects.get(pk=japan.next_item_id)
+    assert (
+        f'data-position="{video.progress_data["position"]}"'
+        in client.get(video_page.url).content.decode()
+    )
+    [row] = [
+        r for r in client.get("/api/v1/dashboard").json()["enrollments"] if r["id"] == str(japan.pk)
+    ]
+    assert row["on_track"] == "on_track"
+    client.logout()
+
+
 def assert_tree_counts_are_consistent():
     for page in Page.objects.all():
         assert page.numchild == Page.objects.child_of(page).count(), page
@@ -132,8 +214,12 @@ def test_seed_demo_builds_a_complete_translated_catalog_and_is_idempotent(
     assert_one_program_is_fully_translated_into_french_and_linked()
     assert_tree_counts_are_consistent()
     assert_every_item_page_renders_in_english_and_french(client)
+    client.logout()
+    assert_the_demo_learner_has_lived_in_both_programs(client)
 
     before = counts()
+    history = learner_records()
     second = seed(django_capture_on_commit_callbacks)
     assert counts() == before
+    assert learner_records() == history
     assert second < 5, f"a second seed_demo took {second:.1f}s"

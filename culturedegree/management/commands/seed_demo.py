@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from culturedegree import demo
 from culturedegree.models import User
 from learning.demo import build_catalog
+from learning.demo.learner import ensure_learner_history
 
 
 class Command(BaseCommand):
@@ -25,6 +26,9 @@ class Command(BaseCommand):
             catalog=catalog.programs[0].get_parent(), reviewers=groups["Reviewers"]
         )
         accounts += demo.ensure_editorial_accounts(groups)
+        learner = User.objects.get(email__iexact=demo.DEMO_LEARNER_EMAIL)
+        if ensure_learner_history(learner=learner):
+            self.stdout.write(f"{learner.email}: two enrollments and 17 days of history.")
         self.stdout.write(
             f"Catalog: {len(catalog.programs)} programs, {catalog.created_pages} pages created, "
             f"{catalog.translated_pages} translated."

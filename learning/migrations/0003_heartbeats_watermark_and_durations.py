@@ -24,7 +24,6 @@ def read_durations_from_files(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("learning", "0002_heartbeat_window"),
         ("wagtailmedia", "0005_alter_media_options"),

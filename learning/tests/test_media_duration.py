@@ -136,3 +136,19 @@ def test_the_demo_media_durations_come_from_their_files():
     assets = DemoAssets(collection=demo_collection())
     assert assets.video().duration == 6.0
     assert assets.audio("kora", 220).duration == pytest.approx(12 * 0.45)
+
+
+@pytest.mark.django_db
+def test_the_migration_backfills_existing_media_and_items(long_video):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "learning.migrations.0003_heartbeats_watermark_and_durations"
+    )
+    Media.objects.update(duration=0)
+    ContentItemPage.objects.filter(pk=long_video.pk).update(duration_seconds=None)
+    migration.read_durations_from_files(apps, None)
+    assert Media.objects.get(title="Talk").duration == 95.0
+    assert ContentItemPage.objects.get(pk=long_video.pk).duration_seconds == 95

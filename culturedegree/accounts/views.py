@@ -1,5 +1,6 @@
 """The profile and settings page, the learner's data export and account deletion."""
 
+import datetime as dt
 import json
 
 from allauth.account.decorators import reauthentication_required
@@ -70,7 +71,7 @@ def personal_data(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "account/personal_data.html",
-        {"sections": sections, "exported_at": data["exported_at"]},
+        {"sections": sections, "exported_at": dt.datetime.fromisoformat(data["exported_at"])},
     )
 
 
@@ -86,4 +87,4 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     logout(request)
     privacy.erase_account(user=user)
     messages.success(request, _("Your account and your personal data are deleted."))
-    return redirect("/")
+    return redirect(f"/{translation.get_language()}/")

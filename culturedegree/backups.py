@@ -24,16 +24,43 @@ class BackupError(Exception):
     """A backup or restore that cannot go ahead; the message says why and what to do."""
 
 
-def libpq_environment(settings_dict: dict) -> dict[str, str]:
-    """Connection settings as libpq variables, so no password is on a command line."""
-    values = {
-        "PGHOST": settings_dict.get("HOST") or "",
-        "PGPORT": str(settings_dict.get("PORT") or ""),
-        "PGUSER": settings_dict.get("USER") or "",
-        "PGPASSWORD": settings_dict.get("PASSWORD") or "",
-        "PGDATABASE": settings_dict["NAME"],
+# libpq parameters a Django database's OPTIONS may carry (the embedded server's socket
+# directory arrives as OPTIONS["host"]), with the variable pg_dump reads each from.
+LIBPQ_VARIABLES = {
+    "host": "PGHOST",
+    "port": "PGPORT",
+    "user": "PGUSER",
+    "password": "PGPASSWORD",
+    "dbname": "PGDATABASE",
+    "sslmode": "PGSSLMODE",
+    "sslrootcert": "PGSSLROOTCERT",
+    "sslcert": "PGSSLCERT",
+    "sslkey": "PGSSLKEY",
+    "options": "PGOPTIONS",
+}
+
+
+def connection_parameters(database: dict) -> dict[str, str]:
+    """libpq connection parameters of a Django database setting."""
+    parameters = {
+        "host": database.get("HOST") or "",
+        "port": str(database.get("PORT") or ""),
+        "user": database.get("USER") or "",
+        "password": database.get("PASSWORD") or "",
     }
-    return {**os.environ, **{name: value for name, value in values.items() if value}}
+    for key, value in (database.get("OPTIONS") or {}).items():
+        if key in LIBPQ_VARIABLES and value:
+            parameters[key] = str(value)
+    parameters["dbname"] = database["NAME"]
+    return {key: value for key, value in parameters.items() if value}
+
+
+def libpq_environment(database: dict) -> dict[str, str]:
+    """Connection settings as libpq variables, so no password is on a command line."""
+    variables = {
+        LIBPQ_VARIABLES[key]: value for key, value in connection_parameters(database).items()
+    }
+    return {**os.environ, **variables}
 
 
 def default_database() -> dict:
@@ -41,14 +68,7 @@ def default_database() -> dict:
 
 
 def connect(database: dict) -> psycopg.Connection:
-    return psycopg.connect(
-        host=database.get("HOST") or None,
-        port=database.get("PORT") or None,
-        user=database.get("USER") or None,
-        password=database.get("PASSWORD") or None,
-        dbname=database["NAME"],
-        autocommit=True,
-    )
+    return psycopg.connect(**connection_parameters(database), autocommit=True)
 
 
 def server_major_version(database: dict) -> int:

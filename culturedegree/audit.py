@@ -16,6 +16,7 @@ from wagtail.models import ModelLogEntry
 SIGN_IN = "culturedegree.sign_in"
 SIGN_IN_FAILED = "culturedegree.sign_in_failed"
 SIGN_OUT = "culturedegree.sign_out"
+SIGN_OUT_EVERYWHERE = "culturedegree.sign_out_everywhere"
 PASSWORD_CHANGED = "culturedegree.password_changed"  # noqa: S105 (an action name)
 PASSWORD_SET = "culturedegree.password_set"  # noqa: S105 (an action name)
 PASSWORD_RESET = "culturedegree.password_reset"  # noqa: S105 (an action name)
@@ -36,6 +37,7 @@ ACTIONS = {
     SIGN_IN: _("Sign-in"),
     SIGN_IN_FAILED: _("Failed sign-in"),
     SIGN_OUT: _("Sign-out"),
+    SIGN_OUT_EVERYWHERE: _("Signed out on other devices"),
     PASSWORD_CHANGED: _("Password change"),
     PASSWORD_SET: _("Password set"),
     PASSWORD_RESET: _("Password reset"),

@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
+from allauth.usersessions.models import UserSession
 from django.apps import apps
 from django.contrib.admin.models import LogEntry as DjangoAdminLogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -78,6 +79,20 @@ def export_authenticators(user):
     )
 
 
+def export_sessions(user):
+    return list(
+        UserSession.objects.filter(user=user)
+        .order_by("created_at")
+        .values("ip", "user_agent", "created_at", "last_seen_at")
+    )
+
+
+def end_sessions(user):
+    """Sign the account out on every device: their sessions go with their rows."""
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+
+
 def export_admin_profile(user):
     return list(
         UserProfile.objects.filter(user=user).values(
@@ -150,6 +165,7 @@ privacy.register(
     SocialAccount, exporter=export_social_accounts, eraser=privacy.deleted_with_account
 )
 privacy.register(Authenticator, exporter=export_authenticators, eraser=privacy.deleted_with_account)
+privacy.register(UserSession, exporter=export_sessions, eraser=end_sessions)
 privacy.register(UserProfile, exporter=export_admin_profile, eraser=privacy.deleted_with_account)
 privacy.register(ModelLogEntry, exporter=export_security_events, eraser=erase_security_events)
 privacy.register(

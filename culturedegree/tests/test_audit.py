@@ -253,3 +253,18 @@ def test_site_history_report_labels_filters_and_exports_the_security_events(clie
     export = admin.get("/admin/reports/site-history/", {"export": "csv"})
     rows = b"".join(export.streaming_content).decode()
     assert "Failed sign-in" in rows and "Ada Lovelace" in rows
+
+
+def test_signing_out_everywhere_else_ends_the_other_sessions_and_is_logged(client, ada):
+    phone = Client()
+    sign_in(phone)
+    sign_in(client)
+    assert client.get("/en/accounts/sessions/").status_code == 200
+
+    response = client.post("/en/accounts/sessions/")
+
+    assert response.status_code == 302
+    assert phone.get("/en/accounts/profile/").status_code == 302  # signed out
+    assert client.get("/en/accounts/profile/").status_code == 200  # still signed in
+    [entry] = entries(audit.SIGN_OUT_EVERYWHERE, ada)
+    assert entry.data == {"sessions_ended": 1}

@@ -81,3 +81,12 @@ def test_the_tools_are_no_older_than_the_server(django_db_blocker):
         major = backups.server_major_version(connection.settings_dict)
     for tool in ("pg_dump", "pg_restore"):
         assert backups.tool_major_version(backups.pg_tool(tool, server_major=major)) >= major
+
+
+def test_the_embedded_servers_socket_directory_reaches_pg_dump():
+    database = {"NAME": "postgres", "HOST": "", "USER": "postgres", "OPTIONS": {"host": "/sock"}}
+
+    environment = backups.libpq_environment(database)
+
+    assert (environment["PGHOST"], environment["PGDATABASE"]) == ("/sock", "postgres")
+    assert "PGPASSWORD" not in backups.connection_parameters(database)

@@ -6,6 +6,7 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount, SocialToken
+from django.contrib.sessions.models import Session
 from django.db import connection, models
 from django.test import Client
 from wagtail.models import ModelLogEntry
@@ -207,6 +208,9 @@ def test_deleting_the_account_leaves_no_name_or_email_and_anonymises_events(zeno
     events = LearningEvent.objects.filter(actor_id=user_id).count()
     assert columns_containing(EMAIL, NAME)  # the scan sees them while the account lives
     client = zenobia.client
+    phone = Client()
+    phone.post("/en/accounts/login/", {"login": EMAIL, "password": PASSWORD})
+    assert phone.get("/en/accounts/profile/").status_code == 200
     assert client.post("/en/accounts/reauthenticate/", {"password": PASSWORD}).status_code == 302
 
     response = client.post(DELETE_URL)
@@ -214,6 +218,8 @@ def test_deleting_the_account_leaves_no_name_or_email_and_anonymises_events(zeno
     assert response.status_code == 302
     assert not User.objects.filter(pk=user_id).exists()
     assert client.get("/en/accounts/profile/").status_code == 302  # signed out
+    assert phone.get("/en/accounts/profile/").status_code == 302  # on every device
+    assert not Session.objects.exists()
     assert columns_containing(EMAIL, NAME, "zq@work.example", "Zenobia") == []
     assert not Enrollment.objects.exists() and not Progress.objects.exists()
     assert not DailyActivity.objects.exists() and not SocialToken.objects.exists()

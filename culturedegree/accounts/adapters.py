@@ -4,6 +4,7 @@ from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.usersessions.adapter import DefaultUserSessionsAdapter
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest, HttpResponse
@@ -54,3 +55,17 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         if current in dict(settings.LANGUAGES):
             user.preferred_language = current
         return user
+
+
+class UserSessionsAdapter(DefaultUserSessionsAdapter):
+    def end_sessions(self, sessions) -> None:
+        """Sign out on other devices ("Sign out everywhere else"), recorded in the audit log."""
+        from culturedegree import audit
+
+        sessions = list(sessions)
+        super().end_sessions(sessions)
+        for user in {session.user for session in sessions}:
+            count = sum(1 for session in sessions if session.user == user)
+            audit.log_user_event(
+                user=user, action=audit.SIGN_OUT_EVERYWHERE, data={"sessions_ended": count}
+            )

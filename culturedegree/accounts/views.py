@@ -1,14 +1,21 @@
-"""The profile and settings page."""
+"""The profile and settings page, the learner's data export and account deletion."""
 
+import datetime as dt
+import json
+
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
+from culturedegree import privacy
 from culturedegree.models import User
 
 from .forms import ProfileForm
@@ -51,3 +58,40 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     """The admin signs in through allauth, so its rate limits and two-factor step apply."""
     query = request.GET.urlencode()
     return redirect(f"{reverse('account_login')}{'?' + query if query else ''}")
+
+
+@login_required
+@require_GET
+def personal_data(request: HttpRequest) -> HttpResponse:
+    """Everything we hold about the signed-in person, as a page to read or a JSON file."""
+    data = privacy.export_personal_data(user=request.user)
+    as_json = request.GET.get("format") == "json"
+    privacy.record_export(user=request.user, request=request, format="json" if as_json else "html")
+    if as_json:
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+            content_type="application/json",
+        )
+        response["Content-Disposition"] = 'attachment; filename="culture-degree-my-data.json"'
+        return response
+    sections = [value for key, value in data.items() if isinstance(value, dict)]
+    return render(
+        request,
+        "account/personal_data.html",
+        {"sections": sections, "exported_at": dt.datetime.fromisoformat(data["exported_at"])},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
+def delete_account(request: HttpRequest) -> HttpResponse:
+    """GET asks for confirmation; POST, within minutes of confirming the password (or a
+    second factor, or the provider), deletes the account and signs out."""
+    if request.method == "GET":
+        return render(request, "account/delete_account.html")
+    user = request.user
+    logout(request)
+    privacy.erase_account(user=user)
+    messages.success(request, _("Your account and your personal data are deleted."))
+    return redirect(f"/{translation.get_language()}/")

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "allauth.headless",
+    "allauth.usersessions",
     "culturedegree.django_admin.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.humanize",  # allauth.usersessions' list of devices
 ]
 
 # CSP and X-Frame-Options sit above WhiteNoise so static files get them too.
@@ -252,6 +254,8 @@ HEARTBEAT_RATE_LIMIT = env_int("HEARTBEAT_RATE_LIMIT", 300)
 MFA_TOTP_ISSUER = "Culture Degree"
 SOCIALACCOUNT_STORE_TOKENS = True
 SOCIALACCOUNT_ADAPTER = "culturedegree.accounts.adapters.SocialAccountAdapter"
+# The account's signed-in sessions, listed with "sign out everywhere else" (audited).
+USERSESSIONS_ADAPTER = "culturedegree.accounts.adapters.UserSessionsAdapter"
 # OpenID Connect providers from OIDC_PROVIDERS (a JSON list; see docs/accounts.md).
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {

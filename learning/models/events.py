@@ -44,8 +44,13 @@ class LearningEvent(models.Model):
     """Actor, verb, object, result, timestamp. Rows are written once and never changed."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Empty once the learner deleted their account: the event stays, anonymised, for
+    # aggregate analytics (docs/decisions/0028-personal-data.md).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learning_events"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="learning_events",
     )
     verb = models.CharField(max_length=20, choices=Verb.choices)
     object_type = models.CharField(max_length=20, choices=ObjectType.choices)

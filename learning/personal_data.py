@@ -1,0 +1,93 @@
+"""What the learner's journey holds about a person (see docs/decisions/0028-personal-data.md).
+
+Deleting an account deletes the learner's enrollments, progress, daily activity and
+streaks with it. Learning events stay for aggregate analytics, anonymised: no actor and no
+context (whose enrollment id would link one person's events together).
+"""
+
+from culturedegree import privacy
+
+from .models import (
+    DailyActivity,
+    Enrollment,
+    HeartbeatWindow,
+    LearnerStats,
+    LearningEvent,
+    Progress,
+)
+
+
+def export_enrollments(user):
+    return [
+        {
+            "id": str(enrollment.pk),
+            "program": enrollment.program.title,
+            "program_id": enrollment.program_id,
+            "status": enrollment.status,
+            "enrolled_at": enrollment.enrolled_at,
+            "completed_at": enrollment.completed_at,
+            "target_completion_date": enrollment.target_completion_date,
+            "completion_percentage": enrollment.completion_percentage,
+            "time_spent_seconds": enrollment.time_spent_seconds,
+            "last_activity_at": enrollment.last_activity_at,
+        }
+        for enrollment in Enrollment.objects.filter(learner=user)
+        .select_related("program")
+        .order_by("enrolled_at")
+    ]
+
+
+def export_progress(user):
+    return [
+        {
+            "content_item": progress.content_item.title,
+            "content_item_id": progress.content_item_id,
+            "started_at": progress.started_at,
+            "completed_at": progress.completed_at,
+            "time_spent_seconds": progress.time_spent_seconds,
+            "progress_data": progress.progress_data,
+        }
+        for progress in Progress.objects.filter(learner=user)
+        .select_related("content_item")
+        .order_by("started_at")
+    ]
+
+
+def export_events(user):
+    return list(
+        LearningEvent.objects.filter(actor=user)
+        .order_by("timestamp")
+        .values("verb", "object_type", "object_id", "result", "context", "timestamp")
+    )
+
+
+def anonymise_events(user):
+    # The one change events ever get: a queryset update, past the model's append-only save().
+    LearningEvent.objects.filter(actor=user).update(actor=None, context={})
+
+
+def export_daily_activity(user):
+    return list(
+        DailyActivity.objects.filter(learner=user)
+        .order_by("day")
+        .values("day", "timezone", "seconds", "items_completed")
+    )
+
+
+def export_stats(user):
+    return list(
+        LearnerStats.objects.filter(learner=user).values(
+            "last_active_day", "current_streak", "longest_streak"
+        )
+    )
+
+
+privacy.register(Enrollment, exporter=export_enrollments, eraser=privacy.deleted_with_account)
+privacy.register(Progress, exporter=export_progress, eraser=privacy.deleted_with_account)
+privacy.register(LearningEvent, exporter=export_events, eraser=anonymise_events)
+privacy.register(DailyActivity, exporter=export_daily_activity, eraser=privacy.deleted_with_account)
+privacy.register(LearnerStats, exporter=export_stats, eraser=privacy.deleted_with_account)
+privacy.exempt(
+    HeartbeatWindow,
+    reason="The heartbeat rate limit's counter for the current minute; deleted with the account.",
+)

@@ -44,7 +44,13 @@ urlpatterns.append(
 if getattr(settings, "SERVE_MEDIA", False):
     from django.views.static import serve
 
+    # Documents only through their authorising view (WAGTAILDOCS_SERVE_METHOD).
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.insert(
-        0, re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        0,
+        re_path(
+            rf"^{media_prefix}(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     )

@@ -14,12 +14,13 @@ from . import dashboard
 from .access import NotFound, resolve_item, resolve_program
 from .enrollment import TransitionError, change_status, enroll, set_target_date
 from .models import Enrollment, Progress
-from .progress import MAX_HEARTBEAT_SECONDS, ProgressError, complete_item, heartbeat, start_item
+from .progress import MAX_HEARTBEAT_SECONDS, ProgressError, begin_item, complete_item, heartbeat
 
 router = Router(tags=["learner"])
 
 PROGRESS_ERROR_STATUS = {
     "not_enrolled": 403,
+    "locked": 403,
     "paused": 409,
     "conflict": 409,
     "invalid": 422,
@@ -171,10 +172,10 @@ def update_enrollment(request, enrollment_id: UUID, payload: EnrollmentPatch):
 @router.post("/progress/{content_item_id}/start", response=ProgressOut)
 def start(request, content_item_id: int):
     item = _item(content_item_id)
-    progress = start_item(learner=_learner(request), item=item)
-    if progress is None:
-        raise HttpError(403, "You are not enrolled in this program.")
-    return progress
+    try:
+        return begin_item(learner=_learner(request), item=item)
+    except ProgressError as exc:
+        raise _progress_error(exc) from None
 
 
 @router.post("/progress/{content_item_id}/heartbeat", response=HeartbeatOut)

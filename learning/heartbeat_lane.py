@@ -168,6 +168,8 @@ class HeartbeatLane:
         payload = _parse(body)
         identity = self.identity(key)
         cached = self.item(page_id)
+        if cached.item.has_prerequisites:
+            raise Fallthrough  # the full stack checks the learner's lock (access.course_lock)
         try:
             data = clean_progress_data(data=payload["progress_data"], item=cached.item)
         except ProgressError:

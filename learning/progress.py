@@ -19,7 +19,7 @@ from django.utils import timezone
 from psycopg._queries import MAX_CACHED_STATEMENT_LENGTH
 from wagtail.models import Page
 
-from .access import ItemRef
+from .access import ItemRef, course_lock
 from .activity import _advance_streak as advance_streak
 from .activity import local_day, record_activity
 from .events import record_event
@@ -395,27 +395,43 @@ def _touch_enrollment(*, learner, program_id: int, seconds: int, now) -> str:
     return str(row[0])
 
 
+def _refuse_locked(*, learner, item: ItemRef) -> None:
+    """Refuse progress in a course whose prerequisites the learner has not finished."""
+    if not item.has_prerequisites:
+        return
+    lock = course_lock(learner=learner, course_id=item.course_id)
+    if lock is not None:
+        raise ProgressError(lock.message, code="locked")
+
+
 def start_item(*, learner, item: ItemRef) -> Progress | None:
-    """Record that the learner opened the item. Idempotent; no-op unless enrolled and active."""
+    """Record that the learner opened the item. Idempotent; no-op unless enrolled, active
+    and the course unlocked (begin_item says why not)."""
     try:
-        with transaction.atomic():
-            progress, created = _locked_progress(learner=learner, item=item)
-            now = timezone.now()
-            enrollment_id = _touch_enrollment(
-                learner=learner, program_id=item.program_id, seconds=0, now=now
-            )
-            if created:
-                record_event(
-                    actor=learner,
-                    verb=Verb.LAUNCHED,
-                    object_type=ObjectType.CONTENT_ITEM,
-                    object_id=item.item_id,
-                    context={"enrollment": enrollment_id},
-                )
-                record_activity(learner=learner, at=now)
-            return progress
+        return begin_item(learner=learner, item=item)
     except ProgressError:
         return None
+
+
+def begin_item(*, learner, item: ItemRef) -> Progress:
+    """Record that the learner opened the item, or raise ProgressError. Idempotent."""
+    with transaction.atomic():
+        progress, created = _locked_progress(learner=learner, item=item)
+        now = timezone.now()
+        enrollment_id = _touch_enrollment(
+            learner=learner, program_id=item.program_id, seconds=0, now=now
+        )
+        _refuse_locked(learner=learner, item=item)
+        if created:
+            record_event(
+                actor=learner,
+                verb=Verb.LAUNCHED,
+                object_type=ObjectType.CONTENT_ITEM,
+                object_id=item.item_id,
+                context={"enrollment": enrollment_id},
+            )
+            record_activity(learner=learner, at=now)
+        return progress
 
 
 def clean_progress_data(*, data: dict[str, Any] | None, item: ItemRef) -> dict[str, Any] | None:
@@ -565,6 +581,17 @@ def heartbeat(
             f"seconds must be between 0 and {MAX_HEARTBEAT_SECONDS}.", code="invalid"
         )
     cleaned = clean_progress_data(data=progress_data, item=item)
+    if item.has_prerequisites:
+        try:
+            _refuse_locked(learner=learner, item=item)
+        except ProgressError:
+            if not Enrollment.objects.filter(
+                learner_id=learner.pk,
+                program_id=item.program_id,
+                status__in=(EnrollmentStatus.ACTIVE, EnrollmentStatus.COMPLETED),
+            ).exists():
+                raise _enrollment_error(learner=learner, program_id=item.program_id) from None
+            raise
     for _attempt in range(2):
         with prepared_cursor() as cursor:
             row = run_heartbeat(
@@ -724,15 +751,16 @@ def complete_item(*, learner, item: ItemRef) -> tuple[Progress, bool]:
     with transaction.atomic():
         progress, _ = _locked_progress(learner=learner, item=item)
         changed = _complete_locked(
-            learner=learner, progress=progress, program_id=item.program_id, now=timezone.now()
+            learner=learner, progress=progress, item=item, now=timezone.now()
         )
         return progress, changed
 
 
-def _complete_locked(*, learner, progress: Progress, program_id: int, now) -> bool:
-    enrollment = _locked_enrollment(learner=learner, program_id=program_id)
+def _complete_locked(*, learner, progress: Progress, item: ItemRef, now) -> bool:
+    enrollment = _locked_enrollment(learner=learner, program_id=item.program_id)
     if progress.is_completed:
         return False
+    _refuse_locked(learner=learner, item=item)
     progress.is_completed = True
     progress.completed_at = now
     progress.save(update_fields=["is_completed", "completed_at"])

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "culturedegree.accounts.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "culturedegree.api.ApiNotFoundMiddleware",
+    "learning.content_readers.ContentReaderMiddleware",
 ]
 
 ROOT_URLCONF = "culturedegree.urls"
@@ -194,6 +195,9 @@ WAGTAILSEARCH_BACKENDS = {
     # learning.search: Wagtail's PostgreSQL backend, indexing each locale in its own config.
     "default": {"BACKEND": "learning.search", "SEARCH_CONFIG": "english"}
 }
+# Documents always go through Wagtail's serve view, where learning.wagtail_hooks checks the
+# reader may open an item that uses them; MEDIA_ROOT/documents/ must never be served directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

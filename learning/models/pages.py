@@ -23,6 +23,7 @@ from ..blocks import (
     OverviewStreamBlock,
     RequirementsStreamBlock,
 )
+from ..content_readers import ItemBodyField
 from ..localization import route_with_fallback
 from ..requirements import RequirementGroup
 from ..validators import find_prerequisite_cycle, validate_content_slug
@@ -436,7 +437,8 @@ class ContentItemPage(LearningPage):
         APIField("item_type"),
         APIField("duration_seconds"),
         APIField("is_free_preview"),
-        APIField("body"),
+        # Free previews for everyone, the rest for enrolled learners of an unlocked course.
+        APIField("body", serializer=ItemBodyField()),
     ]
 
     learner_context = learner_pages.item_context
@@ -479,7 +481,13 @@ class ContentItemPage(LearningPage):
 
         from ..access import item_gate
 
-        elsewhere = item_gate(request, self)
-        if elsewhere is not None:
-            return redirect(elsewhere)
-        return super().serve(request, *args, **kwargs)
+        gate = item_gate(request, self)
+        if gate.redirect_to is not None:
+            return redirect(gate.redirect_to)
+        response = super().serve(request, *args, **kwargs)
+        if gate.lock is not None:
+            response.context_data["course_lock"] = learner_pages.lock_context(gate.lock, request)
+            response.context_data["show_body"] = gate.show_body
+            if not gate.show_body:
+                response.status_code = 403
+        return response

@@ -1,12 +1,17 @@
 """The headless content API (Wagtail API v3 at /api/v3/)."""
 
 import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
+from learning.enrollment import enroll
 from learning.models import ContentItemPage, CoursePage, ProgramPage
 from learning.tests.factories import ProgramPageFactory, build_program, catalog
+from learning.tests.journey_helpers import make_learner, session_token
 
 pytestmark = pytest.mark.django_db
 
@@ -69,14 +74,81 @@ def test_detail_has_fields_streamfield_json_and_thumbnail_rendition(client):
     assert data["thumbnail"]["width"] == 640
 
 
-def test_item_detail_exposes_its_body_blocks(client):
+def test_a_free_previews_body_is_open_to_everyone(client):
     program = build_program(courses=1, modules=1, items=1)
     item = ContentItemPage.objects.descendant_of(program).get()
+    ContentItemPage.objects.filter(pk=item.pk).update(is_free_preview=True)
 
     data = client.get(f"{API}/pages/{item.pk}/").json()
 
     assert data["item_type"] == "text"
     assert data["body"][0]["type"] == "paragraph"
+
+
+def test_an_enrollment_only_body_is_withheld_from_anonymous_callers(client):
+    program = build_program(courses=1, modules=1, items=1)
+    item = ContentItemPage.objects.descendant_of(program).get()
+
+    data = client.get(f"{API}/pages/{item.pk}/").json()
+
+    assert data["title"] == item.title and data["item_type"] == "text"
+    assert data["body"] is None
+    listed = client.get(f"{API}/pages/", {"child_of": item.get_parent().pk, "fields": "body"})
+    assert all(row.get("body") is None for row in listed.json()["items"])
+
+
+def test_enrolled_learners_read_the_body_by_session_or_session_token(client):
+    program = build_program(courses=1, modules=1, items=1)
+    item = ContentItemPage.objects.descendant_of(program).get()
+    learner, stranger = make_learner(), make_learner("stranger@example.com")
+    enroll(learner=learner, program=program)
+
+    client.force_login(learner)
+    assert client.get(f"{API}/pages/{item.pk}/").json()["body"][0]["type"] == "paragraph"
+    app = Client(headers={"X-Session-Token": session_token(learner)})
+    assert app.get(f"{API}/pages/{item.pk}/").json()["body"][0]["type"] == "paragraph"
+    # The token's answer is never cached for the next anonymous caller.
+    assert Client().get(f"{API}/pages/{item.pk}/").json()["body"] is None
+    other = Client(headers={"X-Session-Token": session_token(stranger)})
+    assert other.get(f"{API}/pages/{item.pk}/").json()["body"] is None
+
+
+def _item_with_document(*, free: bool):
+    program = build_program(courses=1, modules=1, items=1)
+    item = ContentItemPage.objects.descendant_of(program).get()
+    document = Document.objects.create(title="Reading list")
+    document.file.save("reading.txt", ContentFile(b"Chapter one"), save=True)
+    item.body = [("document", {"document": document, "description": "What to read."})]
+    item.is_free_preview = free
+    item.save_revision().publish()
+    return program, item, document
+
+
+def test_an_enrollment_only_document_does_not_download_anonymously(client):
+    program, _item, document = _item_with_document(free=False)
+
+    response = client.get(document.url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    learner = make_learner()
+    enroll(learner=learner, program=program)
+    app = Client(headers={"X-Session-Token": session_token(learner)})
+    response = app.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"Chapter one"
+
+
+def test_a_free_previews_document_downloads_for_everyone(client):
+    _program, _item, document = _item_with_document(free=True)
+
+    assert client.get(document.url).status_code == 200
+
+
+def test_an_unused_document_is_for_editors_only(client):
+    document = Document.objects.create(title="Draft notes")
+    document.file.save("notes.txt", ContentFile(b"Notes"), save=True)
+
+    assert client.get(document.url).status_code == 302
 
 
 def test_drafts_and_private_pages_never_appear(client):

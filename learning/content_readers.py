@@ -1,0 +1,88 @@
+"""Who is reading the content API: the learner behind a browser session or an
+``X-Session-Token``, the same two ways the learner API authenticates.
+
+Wagtail's API v3 treats every request without an API token as anonymous (a session cookie
+must not show drafts), so the learner is noted here before it does. The reader only opens
+item bodies and documents (learning.access.may_read_item_body); which pages are listed at all
+stays Wagtail's public rule.
+"""
+
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+from rest_framework.fields import Field, SkipField
+
+CONTENT_API_PREFIX = "/api/v3/"
+
+
+@dataclass
+class Reading:
+    request: object
+    session_user: object
+    _reader: object = field(default=None)
+
+    @property
+    def reader(self):
+        if self._reader is None:
+            self._reader = request_reader(self.request, session_user=self.session_user)
+        return self._reader
+
+
+_reading: ContextVar[Reading | None] = ContextVar("content_api_reading", default=None)
+
+
+def request_reader(request, *, session_user=None):
+    """The signed-in user behind `X-Session-Token` (if sent) or the session, else anonymous."""
+    if request.headers.get("X-Session-Token"):
+        from culturedegree.api import SessionTokenAuth
+
+        # allauth's check assigns request.user; the content API's own user stays as it was.
+        current = getattr(request, "user", None)
+        try:
+            user = SessionTokenAuth()(request)
+        finally:
+            if current is not None:
+                request.user = current
+        return user or AnonymousUser()
+    user = session_user if session_user is not None else getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else AnonymousUser()
+
+
+def current_reading() -> Reading | None:
+    return _reading.get()
+
+
+class ContentReaderMiddleware:
+    """Notes the content API request and its session user for ItemBodyField. After
+    AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(CONTENT_API_PREFIX):
+            return self.get_response(request)
+        token = _reading.set(Reading(request=request, session_user=request.user))
+        try:
+            return self.get_response(request)
+        finally:
+            _reading.reset(token)
+
+
+class ItemBodyField(Field):
+    """A content item's body blocks in the content API, or null for a reader who may not
+    open the item (learning.access.may_read_item_body)."""
+
+    def get_attribute(self, instance):
+        from .access import may_read_item_body
+
+        reading = current_reading()
+        if reading is None or not may_read_item_body(user=reading.reader, page_id=instance.pk):
+            raise SkipField
+        return instance.body
+
+    def to_representation(self, value) -> list:
+        reading = current_reading()
+        context = {"request": reading.request if reading else None}
+        return value.stream_block.get_api_representation(value, context)

@@ -53,21 +53,19 @@ def current_reading() -> Reading | None:
     return _reading.get()
 
 
-class ContentReaderMiddleware:
-    """Notes the content API request and its session user for ItemBodyField. After
-    AuthenticationMiddleware."""
+class reading:
+    """While a content API request is answered: its request and session user, for the
+    fields below (learning.content_api.ContentApiMiddleware opens it)."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    def __init__(self, request):
+        self.value = Reading(request=request, session_user=request.user)
 
-    def __call__(self, request):
-        if not request.path_info.startswith(CONTENT_API_PREFIX):
-            return self.get_response(request)
-        token = _reading.set(Reading(request=request, session_user=request.user))
-        try:
-            return self.get_response(request)
-        finally:
-            _reading.reset(token)
+    def __enter__(self):
+        self.token = _reading.set(self.value)
+        return self.value
+
+    def __exit__(self, *exc):
+        _reading.reset(self.token)
 
 
 class ItemBodyField(Field):
@@ -86,3 +84,29 @@ class ItemBodyField(Field):
         reading = current_reading()
         context = {"request": reading.request if reading else None}
         return value.stream_block.get_api_representation(value, context)
+
+
+class RequirementsField(Field):
+    """A program's requirement groups with the course ids of the program's own locale, so a
+    French program names its French courses (where they are translated and live)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, value) -> list:
+        from wagtail.models import Page
+
+        reading = current_reading()
+        context = {"request": reading.request if reading else None}
+        groups = value.requirements.stream_block.get_api_representation(value.requirements, context)
+        ids = {pk for group in groups for pk in group["value"].get("course_ids", [])}
+        keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+        twins = dict(
+            Page.objects.filter(
+                translation_key__in=keys.values(), locale_id=value.locale_id, live=True
+            ).values_list("translation_key", "pk")
+        )
+        for group in groups:
+            course_ids = group["value"].get("course_ids", [])
+            group["value"]["course_ids"] = [twins.get(keys.get(pk), pk) for pk in course_ids]
+        return groups

@@ -23,7 +23,7 @@ from ..blocks import (
     OverviewStreamBlock,
     RequirementsStreamBlock,
 )
-from ..content_readers import ItemBodyField
+from ..content_readers import ItemBodyField, RequirementsField
 from ..localization import route_with_fallback
 from ..requirements import RequirementGroup
 from ..validators import find_prerequisite_cycle, validate_content_slug
@@ -199,7 +199,7 @@ class ProgramPage(LearningPage):
         APIField("estimated_duration_weeks"),
         APIField("thumbnail", serializer=ImageRenditionField("fill-640x360")),
         APIField("overview"),
-        APIField("requirements"),
+        APIField("requirements", serializer=RequirementsField()),
     ]
 
     learner_context = learner_pages.program_context

@@ -1,17 +1,19 @@
 """The headless content API (Wagtail API v3 at /api/v3/)."""
 
+import json
+
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from learning.enrollment import enroll
 from learning.models import ContentItemPage, CoursePage, ProgramPage
 from learning.tests.factories import ProgramPageFactory, build_program, catalog
-from learning.tests.journey_helpers import make_learner, session_token
+from learning.tests.journey_helpers import build_tree, make_learner, session_token, translate_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +210,65 @@ def test_anonymous_callers_cannot_write(client):
 
     assert response.status_code in (401, 403)
     assert not ProgramPage.objects.filter(title="Spam").exists()
+
+
+def test_absolute_urls_come_from_site_url(client, settings):
+    build_program(courses=1, modules=1, items=1, title="Looms")
+
+    row = client.get(f"{API}/pages/", {"type": "learning.ProgramPage"}).json()["items"][0]
+
+    assert row["meta"]["detail_url"] == f"{settings.SITE_URL}{API}/pages/{row['id']}/"
+    assert row["meta"]["html_url"].startswith(f"{settings.SITE_URL}/en/programs/")
+    assert "localhost" not in json.dumps(row)
+
+
+def test_limit_goes_up_to_100(client):
+    catalog()
+
+    assert client.get(f"{API}/pages/", {"limit": 100}).status_code == 200
+    assert client.get(f"{API}/pages/", {"limit": 101}).status_code == 400
+
+
+def test_fields_work_on_listings(client):
+    build_program(courses=2, modules=1, items=1)
+
+    rows = client.get(
+        f"{API}/pages/", {"type": "learning.CoursePage", "fields": "summary,estimated_hours"}
+    ).json()["items"]
+
+    assert rows and all(row["summary"] and row["estimated_hours"] == 6 for row in rows)
+    unknown = client.get(f"{API}/pages/", {"type": "learning.CoursePage", "fields": "nope"})
+    assert unknown.status_code == 400 and "nope" in unknown.json()["detail"]
+
+
+def test_the_api_root_answers_json(client, settings):
+    response = client.get(f"{API}/")
+
+    assert response.status_code == 200
+    assert response.json()["pages"] == f"{settings.SITE_URL}{API}/pages/"
+
+
+def test_locale_fr_gives_french_ids_and_titles_throughout(client):
+    tree = build_tree()
+    tree.program.requirements = [
+        ("required_courses", {"title": "Required", "courses": list(tree.courses)})
+    ]
+    tree.program.save_revision().publish()
+    french = translate_tree(tree, "fr")
+    for page_id in french.values():
+        page = Page.objects.get(pk=page_id).specific
+        page.title = f"{page.title} (fr)"
+        page.save_revision().publish()
+    french_ids = set(french.values())
+
+    # An app that knows the English program id asks for its French children.
+    children = client.get(f"{API}/pages/", {"child_of": tree.program.pk, "locale": "fr"}).json()
+    assert {row["id"] for row in children["items"]} == {french[c.pk] for c in tree.courses}
+    assert all(row["title"].endswith("(fr)") for row in children["items"])
+    below = client.get(f"{API}/pages/", {"descendant_of": tree.program.pk, "locale": "fr"}).json()
+    assert below["count"] == len(french) - 1
+    assert {row["id"] for row in below["items"]} <= french_ids
+    program = client.get(f"{API}/pages/{french[tree.program.pk]}/").json()
+    assert program["meta"]["parent"]["meta"]["html_url"].endswith("/fr/programs/")
+    course_ids = program["requirements"][0]["value"]["course_ids"]
+    assert course_ids == [french[c.pk] for c in tree.courses]

@@ -12,6 +12,11 @@ from culturedegree.accounts import views as account_views
 from culturedegree.api import api as learner_api
 from learning import content_api
 
+# Under /api/ errors answer JSON (culturedegree.api_errors); elsewhere the site's pages.
+handler400 = "culturedegree.api_errors.bad_request"
+handler404 = "culturedegree.api_errors.page_not_found"
+handler500 = "culturedegree.api_errors.server_error"
+
 urlpatterns = [
     path("admin/login/", account_views.admin_login, name="admin_login_redirect"),
     path("django-admin/login/", account_views.admin_login),

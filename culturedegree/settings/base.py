@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 
 # CSP and X-Frame-Options sit above WhiteNoise so static files get them too.
 MIDDLEWARE = [
+    # Outermost, so it sees every error answer under /api/ (culturedegree/api_errors.py).
+    "culturedegree.api_errors.ApiJsonErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "culturedegree.security.AdminContentSecurityPolicyMiddleware",

@@ -177,7 +177,9 @@ def base_context(page: Page, request) -> dict:
 
 def lock_context(lock, request) -> dict:
     """The courses to finish first, in the learner's language, linked."""
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=lock.prerequisite_ids)}
+    pages = {
+        p.pk: p for p in Page.objects.filter(pk__in=lock.prerequisite_ids).select_related("locale")
+    }
     locale = _active_locale()
     courses = []
     for course_id in lock.prerequisite_ids:
@@ -187,7 +189,13 @@ def lock_context(lock, request) -> dict:
         shown = (course.get_translation_or_none(locale) if locale else None) or course
         if not shown.live:
             shown = course
-        courses.append({"title": shown.title, "url": learner_url(shown, request)})
+        courses.append(
+            {
+                "title": shown.title,
+                "url": learner_url(shown, request),
+                "language": shown.locale.language_code,
+            }
+        )
     return {"courses": courses}
 
 

@@ -76,27 +76,21 @@ def test_detail_has_fields_streamfield_json_and_thumbnail_rendition(client):
     assert data["thumbnail"]["width"] == 640
 
 
-def test_a_free_previews_body_is_open_to_everyone(client):
-    program = build_program(courses=1, modules=1, items=1)
-    item = ContentItemPage.objects.descendant_of(program).get()
-    ContentItemPage.objects.filter(pk=item.pk).update(is_free_preview=True)
-
-    data = client.get(f"{API}/pages/{item.pk}/").json()
-
-    assert data["item_type"] == "text"
-    assert data["body"][0]["type"] == "paragraph"
-
-
-def test_an_enrollment_only_body_is_withheld_from_anonymous_callers(client):
-    program = build_program(courses=1, modules=1, items=1)
-    item = ContentItemPage.objects.descendant_of(program).get()
+def test_an_enrollment_only_body_is_withheld_from_anonymous_callers_a_free_preview_is_not(
+    client,
+):
+    program = build_program(courses=1, modules=1, items=2)
+    item, preview = ContentItemPage.objects.descendant_of(program).order_by("path")
+    ContentItemPage.objects.filter(pk=preview.pk).update(is_free_preview=True)
 
     data = client.get(f"{API}/pages/{item.pk}/").json()
 
     assert data["title"] == item.title and data["item_type"] == "text"
     assert data["body"] is None
+    assert client.get(f"{API}/pages/{preview.pk}/").json()["body"][0]["type"] == "paragraph"
     listed = client.get(f"{API}/pages/", {"child_of": item.get_parent().pk, "fields": "body"})
-    assert all(row.get("body") is None for row in listed.json()["items"])
+    bodies = {row["id"]: row["body"] for row in listed.json()["items"]}
+    assert bodies[item.pk] is None and bodies[preview.pk][0]["type"] == "paragraph"
 
 
 def test_enrolled_learners_read_the_body_by_session_or_session_token(client):
@@ -140,17 +134,13 @@ def test_an_enrollment_only_document_does_not_download_anonymously(client):
     assert b"".join(response.streaming_content) == b"Chapter one"
 
 
-def test_a_free_previews_document_downloads_for_everyone(client):
+def test_a_free_previews_document_downloads_for_everyone_an_unused_one_for_editors(client):
     _program, _item, document = _item_with_document(free=True)
+    unused = Document.objects.create(title="Draft notes")
+    unused.file.save("notes.txt", ContentFile(b"Notes"), save=True)
 
     assert client.get(document.url).status_code == 200
-
-
-def test_an_unused_document_is_for_editors_only(client):
-    document = Document.objects.create(title="Draft notes")
-    document.file.save("notes.txt", ContentFile(b"Notes"), save=True)
-
-    assert client.get(document.url).status_code == 302
+    assert client.get(unused.url).status_code == 302
 
 
 def test_drafts_and_private_pages_never_appear(client):

@@ -25,7 +25,12 @@ class Reading:
     @property
     def reader(self):
         if self._reader is None:
-            self._reader = request_reader(self.request, session_user=self.session_user)
+            # Past Wagtail's auth, request.user is an API token's user, or anonymous.
+            user = getattr(self.request, "user", None)
+            if user is not None and user.is_authenticated:
+                self._reader = user
+            else:
+                self._reader = request_reader(self.request, session_user=self.session_user)
         return self._reader
 
 

@@ -262,3 +262,19 @@ def test_locale_fr_gives_french_ids_and_titles_throughout(client):
     assert program["meta"]["parent"]["meta"]["html_url"].endswith("/fr/programs/")
     course_ids = program["requirements"][0]["value"]["course_ids"]
     assert course_ids == [french[c.pk] for c in tree.courses]
+
+
+def test_an_editors_api_token_reads_every_body(client):
+    from wagtail.models import APIToken
+
+    from learning.tests.factories import staff_user
+
+    program = build_program(courses=1, modules=1, items=1)
+    item = ContentItemPage.objects.descendant_of(program).get()
+    _token, plaintext = APIToken.create_token(
+        user=staff_user("editor@example.com", superuser=True), name="app"
+    )
+
+    editor = Client(headers={"Authorization": f"Bearer {plaintext}"})
+    assert editor.get(f"{API}/pages/{item.pk}/").json()["body"][0]["type"] == "paragraph"
+    assert client.get(f"{API}/pages/{item.pk}/").json()["body"] is None

@@ -41,7 +41,7 @@ class SessionAuth(APIKeyCookie):
 ERROR_ANSWERS = {
     400: "Malformed request body.",
     401: "Not signed in.",
-    403: "Not enrolled, or the CSRF check failed.",
+    403: "Not enrolled, the course is locked by its prerequisites, or the CSRF check failed.",
     404: "Unknown, unpublished or someone else's object.",
     409: "Invalid status change, or the enrollment is paused.",
     422: "Invalid input.",

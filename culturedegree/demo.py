@@ -1,6 +1,7 @@
 """The foundation of the demo data: locales, the site and its home page, demo accounts."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -47,7 +48,11 @@ def ensure_home_page() -> HomePage:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True, root_page=home)
+        site = Site(is_default_site=True, root_page=home)
+    # Full page URLs (the content API's html_url, sitemaps) name the real site.
+    address = urlsplit(settings.SITE_URL)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
     site.root_page = home
     site.site_name = "Culture Degree"
     site.save()

@@ -12,6 +12,11 @@ from culturedegree.accounts import views as account_views
 from culturedegree.api import api as learner_api
 from learning import content_api
 
+# Under /api/ errors answer JSON (culturedegree.api_errors); elsewhere the site's pages.
+handler400 = "culturedegree.api_errors.bad_request"
+handler404 = "culturedegree.api_errors.page_not_found"
+handler500 = "culturedegree.api_errors.server_error"
+
 urlpatterns = [
     path("admin/login/", account_views.admin_login, name="admin_login_redirect"),
     path("django-admin/login/", account_views.admin_login),
@@ -48,7 +53,13 @@ urlpatterns.append(
 if getattr(settings, "SERVE_MEDIA", False):
     from django.views.static import serve
 
+    # Documents only through their authorising view (WAGTAILDOCS_SERVE_METHOD).
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.insert(
-        0, re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        0,
+        re_path(
+            rf"^{media_prefix}(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     )

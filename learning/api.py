@@ -19,16 +19,17 @@ from .progress import (
     MAX_HEARTBEAT_SECONDS,
     Claim,
     ProgressError,
+    begin_item,
     complete_item,
     heartbeat,
     heartbeat_batch,
-    start_item,
 )
 
 router = Router(tags=["learner"])
 
 PROGRESS_ERROR_STATUS = {
     "not_enrolled": 403,
+    "locked": 403,
     "paused": 409,
     "conflict": 409,
     "invalid": 422,
@@ -208,10 +209,10 @@ def update_enrollment(request, enrollment_id: UUID, payload: EnrollmentPatch):
 @router.post("/progress/{content_item_id}/start", response=ProgressOut)
 def start(request, content_item_id: int):
     item = _item(content_item_id)
-    progress = start_item(learner=_learner(request), item=item)
-    if progress is None:
-        raise HttpError(403, "You are not enrolled in this program.")
-    return progress
+    try:
+        return begin_item(learner=_learner(request), item=item)
+    except ProgressError as exc:
+        raise _progress_error(exc) from None
 
 
 @router.post("/progress/{content_item_id}/heartbeat", response=HeartbeatOut)

@@ -28,10 +28,11 @@ def bump_content_version() -> None:
 class AnonymousPageCacheMiddleware:
     """Serve repeat anonymous GETs of the learner site from the cache, before routing.
 
-    Only visitors without a session cookie or Authorization header are served from it, and only
-    responses that are 200, set no cookie and are not marked private or no-cache are stored (so
-    nothing with a CSRF token, a flash message or a learner's state is ever shared). Keys carry
-    the content version: a publish, unpublish, move or delete elsewhere makes every entry stale.
+    Only visitors without a session cookie, Authorization or X-Session-Token header are served
+    from it, and only responses that are 200, set no cookie and are not marked private or
+    no-cache are stored (so nothing with a CSRF token, a flash message or a learner's state is
+    ever shared). Keys carry the content version: a publish, unpublish, move or delete
+    elsewhere makes every entry stale.
     ``ANONYMOUS_PAGE_CACHE_SECONDS = 0`` turns it off.
     """
 
@@ -65,6 +66,7 @@ class AnonymousPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and not self.private_cookies & request.COOKIES.keys()
             and "HTTP_AUTHORIZATION" not in request.META
+            and "HTTP_X_SESSION_TOKEN" not in request.META
             and "HTTP_HX_REQUEST" not in request.META
             and request.path.startswith(self.language_prefixes + self.CACHED_PREFIXES)
             and "/accounts/" not in request.path

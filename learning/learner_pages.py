@@ -175,6 +175,37 @@ def base_context(page: Page, request) -> dict:
     }
 
 
+def lock_context(lock, request) -> dict:
+    """The courses to finish first, in the learner's language, linked."""
+    pages = {
+        p.pk: p for p in Page.objects.filter(pk__in=lock.prerequisite_ids).select_related("locale")
+    }
+    locale = _active_locale()
+    courses = []
+    for course_id in lock.prerequisite_ids:
+        course = pages.get(course_id)
+        if course is None:
+            continue
+        shown = (course.get_translation_or_none(locale) if locale else None) or course
+        if not shown.live:
+            shown = course
+        courses.append(
+            {
+                "title": shown.title,
+                "url": learner_url(shown, request),
+                "language": shown.locale.language_code,
+            }
+        )
+    return {"courses": courses}
+
+
+def _lock_for(page: Page, request) -> dict | None:
+    from .access import page_lock
+
+    lock = page_lock(learner=request.user, page=page)
+    return lock_context(lock, request) if lock else None
+
+
 def program_index_context(page: Page, request) -> dict:
     filters = CatalogFilters.from_querydict(
         request.GET, default_language=translation.get_language() or page.locale.language_code
@@ -199,11 +230,19 @@ def program_context(page: Page, request) -> dict:
 
 
 def course_context(page: Page, request) -> dict:
-    return {**base_context(page, request), "outline": CourseOutline(page)}
+    return {
+        **base_context(page, request),
+        "outline": CourseOutline(page),
+        "course_lock": _lock_for(page, request),
+    }
 
 
 def module_context(page: Page, request) -> dict:
-    return {**base_context(page, request), "outline": ModuleOutline(page)}
+    return {
+        **base_context(page, request),
+        "outline": ModuleOutline(page),
+        "course_lock": _lock_for(page, request),
+    }
 
 
 def item_context(page: Page, request) -> dict:

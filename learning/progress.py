@@ -19,7 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
-from .access import ItemRef
+from .access import ItemRef, course_lock
 from .activity import record_activity
 from .events import record_event
 from .models import (
@@ -364,26 +364,42 @@ def _open_enrollment_id(*, learner, program_id: int) -> str:
     return str(_locked_enrollment(learner=learner, program_id=program_id).pk)
 
 
+def _refuse_locked(*, learner, item: ItemRef) -> None:
+    """Refuse progress in a course whose prerequisites the learner has not finished."""
+    if not item.has_prerequisites:
+        return
+    lock = course_lock(learner=learner, course_id=item.course_id)
+    if lock is not None:
+        raise ProgressError(lock.message, code="locked")
+
+
 def start_item(*, learner, item: ItemRef) -> Progress | None:
-    """Record that the learner opened the item. Idempotent; no-op unless enrolled and active."""
+    """Record that the learner opened the item. Idempotent; no-op unless enrolled, active
+    and the course unlocked (begin_item says why not)."""
     try:
-        with transaction.atomic():
-            progress, created = _locked_progress(learner=learner, item=item)
-            now = timezone.now()
-            enrollment_id = _open_enrollment_id(learner=learner, program_id=item.program_id)
-            Enrollment.objects.filter(pk=enrollment_id).update(last_activity_at=now)
-            if created:
-                record_event(
-                    actor=learner,
-                    verb=Verb.LAUNCHED,
-                    object_type=ObjectType.CONTENT_ITEM,
-                    object_id=item.item_id,
-                    context={"enrollment": enrollment_id},
-                )
-                record_activity(learner=learner, at=now)
-            return progress
+        return begin_item(learner=learner, item=item)
     except ProgressError:
         return None
+
+
+def begin_item(*, learner, item: ItemRef) -> Progress:
+    """Record that the learner opened the item, or raise ProgressError. Idempotent."""
+    with transaction.atomic():
+        progress, created = _locked_progress(learner=learner, item=item)
+        now = timezone.now()
+        enrollment_id = _open_enrollment_id(learner=learner, program_id=item.program_id)
+        _refuse_locked(learner=learner, item=item)
+        Enrollment.objects.filter(pk=enrollment_id).update(last_activity_at=now)
+        if created:
+            record_event(
+                actor=learner,
+                verb=Verb.LAUNCHED,
+                object_type=ObjectType.CONTENT_ITEM,
+                object_id=item.item_id,
+                context={"enrollment": enrollment_id},
+            )
+            record_activity(learner=learner, at=now)
+        return progress
 
 
 def clean_progress_data(*, data: dict[str, Any] | None, item: ItemRef) -> dict[str, Any] | None:
@@ -519,6 +535,7 @@ def _credit(*, learner, item: ItemRef, seconds: int, data, now) -> HeartbeatResu
     learner's row."""
     progress, created = _locked_progress_row(learner=learner, item=item)
     enrollment_id = _open_enrollment_id(learner=learner, program_id=item.program_id)
+    _refuse_locked(learner=learner, item=item)
     context = {"enrollment": enrollment_id}
     if created:
         record_event(
@@ -579,15 +596,16 @@ def complete_item(*, learner, item: ItemRef) -> tuple[Progress, bool]:
     with transaction.atomic():
         progress, _ = _locked_progress(learner=learner, item=item)
         changed = _complete_locked(
-            learner=learner, progress=progress, program_id=item.program_id, now=timezone.now()
+            learner=learner, progress=progress, item=item, now=timezone.now()
         )
         return progress, changed
 
 
-def _complete_locked(*, learner, progress: Progress, program_id: int, now) -> bool:
-    enrollment = _locked_enrollment(learner=learner, program_id=program_id)
+def _complete_locked(*, learner, progress: Progress, item: ItemRef, now) -> bool:
+    enrollment = _locked_enrollment(learner=learner, program_id=item.program_id)
     if progress.is_completed:
         return False
+    _refuse_locked(learner=learner, item=item)
     progress.is_completed = True
     progress.completed_at = now
     progress.save(update_fields=["is_completed", "completed_at"])

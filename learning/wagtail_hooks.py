@@ -1,6 +1,25 @@
-"""Wagtail admin hooks of the learning app: importing the modules registers them."""
+"""Wagtail hooks of the learning app."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
+from wagtail import hooks
 
 from . import (
     admin_views,  # noqa: F401  (the enrollments viewset)
     page_guards,  # noqa: F401  (no moving or deleting pages with learner records)
 )
+from .access import may_download_document
+from .content_readers import request_reader
+
+
+@hooks.register("before_serve_document")
+def serve_documents_to_their_readers(document, request):
+    """Documents follow the items that use them (access.may_download_document): free
+    previews for everyone, the rest for enrolled learners of an unlocked course."""
+    reader = request_reader(request)
+    if may_download_document(user=reader, document_id=document.pk):
+        return None
+    if request.headers.get("X-Session-Token") or reader.is_authenticated:
+        message = "Enroll in the program, and finish the courses it waits on, to open this."
+        return JsonResponse({"message": message}, status=403 if reader.is_authenticated else 401)
+    return redirect_to_login(request.get_full_path())

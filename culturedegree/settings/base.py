@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 
 # CSP and X-Frame-Options sit above WhiteNoise so static files get them too.
 MIDDLEWARE = [
+    # Outermost, so it sees every error answer under /api/ (culturedegree/api_errors.py).
+    "culturedegree.api_errors.ApiJsonErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "culturedegree.security.AdminContentSecurityPolicyMiddleware",
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "culturedegree.accounts.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "culturedegree.api.ApiNotFoundMiddleware",
+    "learning.content_api.ContentApiMiddleware",
 ]
 
 ROOT_URLCONF = "culturedegree.urls"
@@ -206,6 +209,12 @@ WAGTAILSEARCH_BACKENDS = {
     # learning.search: Wagtail's PostgreSQL backend, indexing each locale in its own config.
     "default": {"BACKEND": "learning.search", "SEARCH_CONFIG": "english"}
 }
+# Documents always go through Wagtail's serve view, where learning.wagtail_hooks checks the
+# reader may open an item that uses them; MEDIA_ROOT/documents/ must never be served directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The content API (docs/api-content.md): absolute URLs from SITE_URL, pages of up to 100.
+WAGTAILAPI_BASE_URL = SITE_URL
+WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -23,6 +23,7 @@ from ..blocks import (
     OverviewStreamBlock,
     RequirementsStreamBlock,
 )
+from ..content_readers import ItemBodyField, RequirementsField
 from ..localization import route_with_fallback
 from ..requirements import RequirementGroup
 from ..validators import find_prerequisite_cycle, validate_content_slug
@@ -198,7 +199,7 @@ class ProgramPage(LearningPage):
         APIField("estimated_duration_weeks"),
         APIField("thumbnail", serializer=ImageRenditionField("fill-640x360")),
         APIField("overview"),
-        APIField("requirements"),
+        APIField("requirements", serializer=RequirementsField()),
     ]
 
     learner_context = learner_pages.program_context
@@ -439,7 +440,8 @@ class ContentItemPage(LearningPage):
         APIField("item_type"),
         APIField("duration_seconds"),
         APIField("is_free_preview"),
-        APIField("body"),
+        # Free previews for everyone, the rest for enrolled learners of an unlocked course.
+        APIField("body", serializer=ItemBodyField()),
     ]
 
     learner_context = learner_pages.item_context
@@ -490,7 +492,13 @@ class ContentItemPage(LearningPage):
 
         from ..access import item_gate
 
-        elsewhere = item_gate(request, self)
-        if elsewhere is not None:
-            return redirect(elsewhere)
-        return super().serve(request, *args, **kwargs)
+        gate = item_gate(request, self)
+        if gate.redirect_to is not None:
+            return redirect(gate.redirect_to)
+        response = super().serve(request, *args, **kwargs)
+        if gate.lock is not None:
+            response.context_data["course_lock"] = learner_pages.lock_context(gate.lock, request)
+            response.context_data["show_body"] = gate.show_body
+            if not gate.show_body:
+                response.status_code = 403
+        return response

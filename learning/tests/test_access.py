@@ -129,3 +129,34 @@ def test_enroll_form_refuses_offsite_next(tree, other):
         f"/en/programs/{tree.program.id}/enroll/", {"next": "https://evil.example/"}
     )
     assert "evil" not in response["Location"]
+
+
+@pytest.fixture
+def locked_tree(tree):
+    """`tree` with its second course waiting on the first."""
+    tree.courses[1].prerequisites.set([tree.courses[0]])
+    tree.courses[1].save_revision().publish()
+    return tree
+
+
+def test_a_locked_course_stays_locked_in_every_language(locked_tree, owner):
+    from learning.models import ContentItemPage
+
+    from .journey_helpers import translate_tree
+
+    french = translate_tree(locked_tree, "fr")
+    item = ContentItemPage.objects.get(pk=french[locked_tree.items[1][0].id])
+    response = as_user(owner).get(item.url)
+    assert response.status_code == 403
+    assert "data-course-lock" in response.content.decode()
+    assert "Read this." not in response.content.decode()
+    api = as_user(owner).post(f"/api/v1/progress/{item.id}/complete")
+    assert api.status_code == 403
+    assert not Progress.objects.filter(learner=owner).exists()
+    # Editors still open it.
+    from .factories import staff_user
+
+    editor = staff_user("editor@example.com", superuser=True)
+    response = as_user(editor).get(item.url)
+    assert response.status_code == 200
+    assert "data-course-lock" not in response.content.decode()

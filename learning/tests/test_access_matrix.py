@@ -16,12 +16,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from wagtail.documents.models import Document
 
 from learning.enrollment import enroll
-from learning.models import ContentItemPage, Enrollment, Progress
+from learning.models import ContentItemPage, CoursePage, Enrollment, Progress
 
 from .factories import build_program
 from .journey_helpers import make_learner
@@ -44,6 +46,9 @@ class Row:
     kind: str
     body: dict | None = None
     other_status: set[int] = field(default_factory=lambda: {404})
+    # Writes progress on an item: the owner is refused (403) in a course locked by its
+    # prerequisites, and nothing is recorded.
+    on_item: bool = False
 
 
 MATRIX: dict[str, Row] = {
@@ -62,13 +67,16 @@ MATRIX: dict[str, Row] = {
     ),
     # Progress is keyed by (caller, item): another learner reaches only their own record,
     # and is refused as not enrolled.
-    "api:start": Row("POST", "/api/v1/progress/{item_id}/start", OWN_ONLY, other_status={403}),
+    "api:start": Row(
+        "POST", "/api/v1/progress/{item_id}/start", OWN_ONLY, other_status={403}, on_item=True
+    ),
     "api:progress_heartbeat": Row(
         "POST",
         "/api/v1/progress/{item_id}/heartbeat",
         OWN_ONLY,
         body={"seconds": 10},
         other_status={403},
+        on_item=True,
     ),
     # A batch answers 200 with each entry's own status: the owner's item is refused (403).
     "api:heartbeats": Row(
@@ -87,7 +95,7 @@ MATRIX: dict[str, Row] = {
         other_status={200},
     ),
     "api:progress_complete": Row(
-        "POST", "/api/v1/progress/{item_id}/complete", OWN_ONLY, other_status={403}
+        "POST", "/api/v1/progress/{item_id}/complete", OWN_ONLY, other_status={403}, on_item=True
     ),
     "api:list_progress": Row(
         "GET", "/api/v1/progress?program_id={program_id}", OWN_ONLY, other_status={200}
@@ -167,18 +175,29 @@ def test_api_rows_use_the_served_method(key):
 
 @pytest.fixture
 def world():
-    program = build_program(courses=1, modules=1, items=2)
+    program = build_program(courses=2, modules=1, items=2)
+    first, second = CoursePage.objects.child_of(program).order_by("path")
+    second.prerequisites.set([first])
+    second.save_revision().publish()
     owner = make_learner("owner@example.com")
     other = make_learner("other@example.com")
     enrollment = enroll(learner=owner, program=program)[0]
-    item = ContentItemPage.objects.descendant_of(program).live().first()
+    item = ContentItemPage.objects.descendant_of(first).live().first()
+    locked_item = ContentItemPage.objects.descendant_of(second).live().first()
     assert as_user(owner).post(f"/api/v1/progress/{item.id}/start").status_code == 200
+    document = Document.objects.create(title="Reading list")
+    document.file.save("reading.txt", ContentFile(b"Chapter one"), save=True)
+    page = ContentItemPage.objects.get(pk=item.pk)
+    page.body = [("document", {"document": document, "description": "What to read."})]
+    page.save_revision().publish()
     return {
         "owner": owner,
         "other": other,
         "program_id": program.id,
         "enrollment_id": str(enrollment.pk),
         "item_id": item.id,
+        "locked_item_id": locked_item.id,
+        "document_url": document.url,
     }
 
 
@@ -249,3 +268,42 @@ def test_anonymous_is_sent_to_sign_in(key, world):
     else:
         assert signs_in_first(response), (response.status_code, response.get("Location"))
     assert owners_records(world) == before
+
+
+@pytest.mark.parametrize("key", [key for key in MATRIX if MATRIX[key].on_item])
+def test_the_owner_is_refused_in_a_course_locked_by_prerequisites(key, world):
+    row = MATRIX[key]
+    locked_world = {**world, "item_id": world["locked_item_id"]}
+    before = owners_records(world)
+    response = call(as_user(world["owner"]), row, locked_world)
+    assert response.status_code == 403, response.content
+    assert "locked" in response.json()["message"]
+    assert owners_records(world) == before
+
+
+# The content the API and the site serve by id: an item's body (free previews aside) and the
+# documents it uses are for enrolled learners of an unlocked course.
+CONTENT_ROWS = {
+    "item body (content API)": "/api/v3/pages/{item_id}/",
+    "locked item body (content API)": "/api/v3/pages/{locked_item_id}/",
+    "document": "{document_url}",
+}
+
+
+def _readable(response) -> bool:
+    if (
+        response["Content-Type"].startswith("application/json")
+        and "/api/v3/" in (response.request["PATH_INFO"])
+    ):
+        return response.status_code == 200 and response.json()["body"] is not None
+    return response.status_code == 200
+
+
+@pytest.mark.parametrize("key", list(CONTENT_ROWS))
+@pytest.mark.parametrize("who", ["owner", "other", "anonymous"])
+def test_item_content_is_for_enrolled_learners_of_an_unlocked_course(key, who, world):
+    url = CONTENT_ROWS[key].format(**world)
+    response = as_user(world.get(who)).get(url)
+    assert _readable(response) == (who == "owner" and not key.startswith("locked")), (
+        response.status_code
+    )

@@ -1,12 +1,19 @@
 """The headless content API (Wagtail API v3 at /api/v3/)."""
 
+import json
+
 import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from learning.enrollment import enroll
 from learning.models import ContentItemPage, CoursePage, ProgramPage
 from learning.tests.factories import ProgramPageFactory, build_program, catalog
+from learning.tests.journey_helpers import build_tree, make_learner, session_token, translate_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -69,14 +76,71 @@ def test_detail_has_fields_streamfield_json_and_thumbnail_rendition(client):
     assert data["thumbnail"]["width"] == 640
 
 
-def test_item_detail_exposes_its_body_blocks(client):
-    program = build_program(courses=1, modules=1, items=1)
-    item = ContentItemPage.objects.descendant_of(program).get()
+def test_an_enrollment_only_body_is_withheld_from_anonymous_callers_a_free_preview_is_not(
+    client,
+):
+    program = build_program(courses=1, modules=1, items=2)
+    item, preview = ContentItemPage.objects.descendant_of(program).order_by("path")
+    ContentItemPage.objects.filter(pk=preview.pk).update(is_free_preview=True)
 
     data = client.get(f"{API}/pages/{item.pk}/").json()
 
-    assert data["item_type"] == "text"
-    assert data["body"][0]["type"] == "paragraph"
+    assert data["title"] == item.title and data["item_type"] == "text"
+    assert data["body"] is None
+    assert client.get(f"{API}/pages/{preview.pk}/").json()["body"][0]["type"] == "paragraph"
+    listed = client.get(f"{API}/pages/", {"child_of": item.get_parent().pk, "fields": "body"})
+    bodies = {row["id"]: row["body"] for row in listed.json()["items"]}
+    assert bodies[item.pk] is None and bodies[preview.pk][0]["type"] == "paragraph"
+
+
+def test_enrolled_learners_read_the_body_by_session_or_session_token(client):
+    program = build_program(courses=1, modules=1, items=1)
+    item = ContentItemPage.objects.descendant_of(program).get()
+    learner, stranger = make_learner(), make_learner("stranger@example.com")
+    enroll(learner=learner, program=program)
+
+    client.force_login(learner)
+    assert client.get(f"{API}/pages/{item.pk}/").json()["body"][0]["type"] == "paragraph"
+    app = Client(headers={"X-Session-Token": session_token(learner)})
+    assert app.get(f"{API}/pages/{item.pk}/").json()["body"][0]["type"] == "paragraph"
+    # The token's answer is never cached for the next anonymous caller.
+    assert Client().get(f"{API}/pages/{item.pk}/").json()["body"] is None
+    other = Client(headers={"X-Session-Token": session_token(stranger)})
+    assert other.get(f"{API}/pages/{item.pk}/").json()["body"] is None
+
+
+def _item_with_document(*, free: bool):
+    program = build_program(courses=1, modules=1, items=1)
+    item = ContentItemPage.objects.descendant_of(program).get()
+    document = Document.objects.create(title="Reading list")
+    document.file.save("reading.txt", ContentFile(b"Chapter one"), save=True)
+    item.body = [("document", {"document": document, "description": "What to read."})]
+    item.is_free_preview = free
+    item.save_revision().publish()
+    return program, item, document
+
+
+def test_an_enrollment_only_document_does_not_download_anonymously(client):
+    program, _item, document = _item_with_document(free=False)
+
+    response = client.get(document.url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    learner = make_learner()
+    enroll(learner=learner, program=program)
+    app = Client(headers={"X-Session-Token": session_token(learner)})
+    response = app.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"Chapter one"
+
+
+def test_a_free_previews_document_downloads_for_everyone_an_unused_one_for_editors(client):
+    _program, _item, document = _item_with_document(free=True)
+    unused = Document.objects.create(title="Draft notes")
+    unused.file.save("notes.txt", ContentFile(b"Notes"), save=True)
+
+    assert client.get(document.url).status_code == 200
+    assert client.get(unused.url).status_code == 302
 
 
 def test_drafts_and_private_pages_never_appear(client):
@@ -136,3 +200,81 @@ def test_anonymous_callers_cannot_write(client):
 
     assert response.status_code in (401, 403)
     assert not ProgramPage.objects.filter(title="Spam").exists()
+
+
+def test_absolute_urls_come_from_site_url(client, settings):
+    build_program(courses=1, modules=1, items=1, title="Looms")
+
+    row = client.get(f"{API}/pages/", {"type": "learning.ProgramPage"}).json()["items"][0]
+
+    assert row["meta"]["detail_url"] == f"{settings.SITE_URL}{API}/pages/{row['id']}/"
+    assert row["meta"]["html_url"].startswith(f"{settings.SITE_URL}/en/programs/")
+    assert "localhost" not in json.dumps(row)
+
+
+def test_limit_goes_up_to_100(client):
+    catalog()
+
+    assert client.get(f"{API}/pages/", {"limit": 100}).status_code == 200
+    assert client.get(f"{API}/pages/", {"limit": 101}).status_code == 400
+
+
+def test_fields_work_on_listings(client):
+    build_program(courses=2, modules=1, items=1)
+
+    rows = client.get(
+        f"{API}/pages/", {"type": "learning.CoursePage", "fields": "summary,estimated_hours"}
+    ).json()["items"]
+
+    assert rows and all(row["summary"] and row["estimated_hours"] == 6 for row in rows)
+    unknown = client.get(f"{API}/pages/", {"type": "learning.CoursePage", "fields": "nope"})
+    assert unknown.status_code == 400 and "nope" in unknown.json()["detail"]
+
+
+def test_the_api_root_answers_json(client, settings):
+    response = client.get(f"{API}/")
+
+    assert response.status_code == 200
+    assert response.json()["pages"] == f"{settings.SITE_URL}{API}/pages/"
+
+
+def test_locale_fr_gives_french_ids_and_titles_throughout(client):
+    tree = build_tree()
+    tree.program.requirements = [
+        ("required_courses", {"title": "Required", "courses": list(tree.courses)})
+    ]
+    tree.program.save_revision().publish()
+    french = translate_tree(tree, "fr")
+    for page_id in french.values():
+        page = Page.objects.get(pk=page_id).specific
+        page.title = f"{page.title} (fr)"
+        page.save_revision().publish()
+    french_ids = set(french.values())
+
+    # An app that knows the English program id asks for its French children.
+    children = client.get(f"{API}/pages/", {"child_of": tree.program.pk, "locale": "fr"}).json()
+    assert {row["id"] for row in children["items"]} == {french[c.pk] for c in tree.courses}
+    assert all(row["title"].endswith("(fr)") for row in children["items"])
+    below = client.get(f"{API}/pages/", {"descendant_of": tree.program.pk, "locale": "fr"}).json()
+    assert below["count"] == len(french) - 1
+    assert {row["id"] for row in below["items"]} <= french_ids
+    program = client.get(f"{API}/pages/{french[tree.program.pk]}/").json()
+    assert program["meta"]["parent"]["meta"]["html_url"].endswith("/fr/programs/")
+    course_ids = program["requirements"][0]["value"]["course_ids"]
+    assert course_ids == [french[c.pk] for c in tree.courses]
+
+
+def test_an_editors_api_token_reads_every_body(client):
+    from wagtail.models import APIToken
+
+    from learning.tests.factories import staff_user
+
+    program = build_program(courses=1, modules=1, items=1)
+    item = ContentItemPage.objects.descendant_of(program).get()
+    _token, plaintext = APIToken.create_token(
+        user=staff_user("editor@example.com", superuser=True), name="app"
+    )
+
+    editor = Client(headers={"Authorization": f"Bearer {plaintext}"})
+    assert editor.get(f"{API}/pages/{item.pk}/").json()["body"][0]["type"] == "paragraph"
+    assert client.get(f"{API}/pages/{item.pk}/").json()["body"] is None

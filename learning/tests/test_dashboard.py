@@ -1,10 +1,7 @@
-import datetime as dt
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from learning.access import resolve_item
 from learning.enrollment import enroll

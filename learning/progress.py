@@ -571,9 +571,7 @@ def _credit(*, learner, item: ItemRef, seconds: int, data, now) -> HeartbeatResu
         and item.item_type in MEDIA_TYPES
         and _watched_enough(progress.progress_data)
     ):
-        completed_now = _complete_locked(
-            learner=learner, progress=progress, program_id=item.program_id, now=now
-        )
+        completed_now = _complete_locked(learner=learner, progress=progress, item=item, now=now)
     return HeartbeatResult(progress, seconds, completed_now)
 
 

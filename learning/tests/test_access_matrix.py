@@ -101,6 +101,8 @@ MATRIX: dict[str, Row] = {
         "GET", "/api/v1/progress?program_id={program_id}", OWN_ONLY, other_status={200}
     ),
     "api:get_dashboard": Row("GET", "/api/v1/dashboard", OWN_ONLY, other_status={200}),
+    # The caller's own data only: another learner downloads theirs, never the owner's.
+    "api:export_my_data": Row("GET", "/api/v1/me/export", OWN_ONLY, other_status={200}),
     "page:my_learning": Row("GET", "/en/my-learning/", OWN_ONLY, other_status={200}),
     "page:enroll": Row("POST", "/en/programs/{program_id}/enroll/", OWN_ONLY, other_status={302}),
     "page:enrollment_target_date": Row(

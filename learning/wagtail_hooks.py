@@ -1,3 +1,6 @@
 """Wagtail admin hooks of the learning app."""
 
-from . import admin_views  # noqa: F401  (registers the enrollments viewset and page guards)
+from . import (
+    admin_views,  # noqa: F401  (registers the enrollments viewset and page guards)
+    translation_admin,  # noqa: F401  (translation review and out-of-date report)
+)

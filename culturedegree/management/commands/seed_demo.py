@@ -25,6 +25,8 @@ class Command(BaseCommand):
             catalog=catalog.programs[0].get_parent(), reviewers=groups["Reviewers"]
         )
         accounts += demo.ensure_editorial_accounts(groups)
+        for program in catalog.programs:
+            demo.ensure_program_instructors(program=program)
         self.stdout.write(
             f"Catalog: {len(catalog.programs)} programs, {catalog.created_pages} pages created, "
             f"{catalog.translated_pages} translated."

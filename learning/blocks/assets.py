@@ -103,7 +103,7 @@ class DocumentValue(blocks.StructValue):
     def title(self) -> str:
         """The title learners see: the block's own (translated with the page), else the file's."""
         document = self.get("document")
-        return self.get("title") or (document.title if document else "")
+        return self.get("display_title") or (document.title if document else "")
 
     def extension(self) -> str:
         document = self.get("document")
@@ -112,7 +112,8 @@ class DocumentValue(blocks.StructValue):
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(
+    # Not "title": templates look a key up before the value's title() method.
+    display_title = blocks.CharBlock(
         label=_("Title"),
         required=False,
         max_length=200,

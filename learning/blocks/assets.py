@@ -116,6 +116,7 @@ class DocumentBlock(blocks.StructBlock):
     display_title = blocks.CharBlock(
         label=_("Title"),
         required=False,
+        default="",
         max_length=200,
         help_text=_("The title learners see. Leave empty to use the document's title."),
     )

@@ -33,16 +33,23 @@ class TranslationState:
 
     @property
     def reasons(self) -> list[str]:
+        reasons = self.sync_reasons
+        if self.untranslated:
+            reasons.insert(
+                int(self.source_changed),
+                _("%(count)s of %(total)s strings not translated")
+                % {"count": self.untranslated, "total": self.total},
+            )
+        return reasons
+
+    @property
+    def sync_reasons(self) -> list[str]:
+        """What is out of date besides untranslated strings (which the editor counts)."""
         reasons = []
         if self.source_changed:
             reasons.append(
                 _("%(language)s page published since the last sync")
                 % {"language": self.translation.source.locale.get_display_name()}
-            )
-        if self.untranslated:
-            reasons.append(
-                _("%(count)s of %(total)s strings not translated")
-                % {"count": self.untranslated, "total": self.total}
             )
         if self.unpublished:
             reasons.append(_("translation not published since the last sync"))

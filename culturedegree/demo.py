@@ -184,3 +184,30 @@ def ensure_editorial_accounts(groups: dict) -> list[DemoAccount]:
         DemoAccount("editor", DEMO_EDITOR_EMAIL, DEMO_EDITOR_PASSWORD),
         DemoAccount("reviewer", DEMO_REVIEWER_EMAIL, DEMO_REVIEWER_PASSWORD),
     ]
+
+
+INSTRUCTOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+
+@transaction.atomic
+def ensure_program_instructors(*, program: Page):
+    """The Instructors group of one program: writes in its subtree (and its translations) and
+    follows its learners in the Enrollments report, and nothing of other programs."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group, _ = Group.objects.get_or_create(name=f"Instructors · {program.title}"[:150])
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(content_type__app_label="learning", codename="view_enrollment"),
+    )
+    for page in program.get_translations(inclusive=True):
+        for codename in INSTRUCTOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    return group

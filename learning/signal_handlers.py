@@ -1,9 +1,15 @@
-"""React to Wagtail's own events: make cached learner fragments stale, and read a media
-file's duration from the file whenever the media library saves one."""
+"""React to Wagtail's own events: make cached learner fragments stale, read a media file's
+duration from the file whenever the media library saves one, and give new translations the
+editorial roles of their source."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_unpublished,
+    post_page_move,
+)
 
 from .caching import bump_content_version
 from .media_duration import media_file_duration
@@ -24,12 +30,25 @@ def _read_media_duration(sender, instance, **kwargs) -> None:
         sender.objects.filter(pk=instance.pk).update(duration=seconds)
 
 
+def _translation_created(*, source_obj, target_obj, **kwargs) -> None:
+    from wagtail.models import Page
+
+    from .translation_review import extend_editorial_access
+
+    if isinstance(source_obj, Page) and isinstance(target_obj, Page):
+        extend_editorial_access(source=source_obj, translation=target_obj)
+
+
 def register_signal_handlers() -> None:
     from wagtail.models import Page
     from wagtailmedia import get_media_model
 
     post_save.connect(
         _read_media_duration, sender=get_media_model(), dispatch_uid="learning-media-duration"
+    )
+
+    copy_for_translation_done.connect(
+        _translation_created, dispatch_uid="learning-translation-editorial-access"
     )
 
     page_published.connect(_content_changed, dispatch_uid="learning-cache-published")

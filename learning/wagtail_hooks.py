@@ -5,8 +5,10 @@ from django.http import JsonResponse
 from wagtail import hooks
 
 from . import (
+    admin_autosave,  # noqa: F401  (a form posted while its autosave is under way)
     admin_views,  # noqa: F401  (the enrollments viewset)
     page_guards,  # noqa: F401  (no moving or deleting pages with learner records)
+    translation_admin,  # noqa: F401  (translation review and out-of-date report)
 )
 from .access import may_download_document
 from .content_readers import request_reader

@@ -1,5 +1,6 @@
 """StreamField blocks of the learning content. Every StreamField uses one of the streams here."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .assets import DocumentBlock, ImageBlock, Licence
@@ -25,6 +26,7 @@ class OverviewStreamBlock(blocks.StreamBlock):
 
 class ObjectivesStreamBlock(blocks.StreamBlock):
     objective = blocks.CharBlock(
+        label=_("Objective"),
         icon="success",
         max_length=250,
         template="learning/blocks/objective.html",

@@ -41,16 +41,16 @@ class ImageValue(blocks.StructValue):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("alt text"),
+        label=_("Alt text"),
         required=False,
         max_length=300,
         help_text=_("What the image shows, for people who cannot see it. Required."),
     )
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
-    credit = blocks.CharBlock(label=_("credit"), required=False, max_length=200)
-    licence = Licence(label=_("licence"), required=False)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200)
+    licence = Licence(label=_("Licence"), required=False)
 
     def clean(self, value):
         value = super().clean(value)
@@ -101,8 +101,9 @@ class ImageBlock(blocks.StructBlock):
 
 class DocumentValue(blocks.StructValue):
     def title(self) -> str:
+        """The title learners see: the block's own (translated with the page), else the file's."""
         document = self.get("document")
-        return document.title if document else ""
+        return self.get("display_title") or (document.title if document else "")
 
     def extension(self) -> str:
         document = self.get("document")
@@ -110,9 +111,17 @@ class DocumentValue(blocks.StructValue):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentChooserBlock(label=_("Document"))
+    # Not "title": templates look a key up before the value's title() method.
+    display_title = blocks.CharBlock(
+        label=_("Title"),
+        required=False,
+        default="",
+        max_length=200,
+        help_text=_("The title learners see. Leave empty to use the document's title."),
+    )
     description = blocks.TextBlock(
-        label=_("description"), max_length=600, help_text=_("What the document holds and why.")
+        label=_("Description"), max_length=600, help_text=_("What the document holds and why.")
     )
 
     def get_api_representation(self, value, context=None):

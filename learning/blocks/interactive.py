@@ -25,8 +25,8 @@ def allowed_embed_hosts() -> tuple[str, ...]:
 
 
 class FlashcardBlock(blocks.StructBlock):
-    front = blocks.CharBlock(label=_("front"), max_length=200)
-    back = blocks.TextBlock(label=_("back"), max_length=600)
+    front = blocks.CharBlock(label=_("Front"), max_length=200)
+    back = blocks.TextBlock(label=_("Back"), max_length=600)
 
     class Meta:
         icon = "form"
@@ -34,8 +34,8 @@ class FlashcardBlock(blocks.StructBlock):
 
 
 class FlashcardDeckBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), max_length=200)
-    cards = blocks.ListBlock(FlashcardBlock(), label=_("cards"), min_num=2, max_num=60)
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    cards = blocks.ListBlock(FlashcardBlock(), label=_("Cards"), min_num=2, max_num=60)
 
     class Meta:
         icon = "copy"
@@ -53,13 +53,13 @@ class FlashcardDeckBlock(blocks.StructBlock):
 
 class TimelineEventBlock(blocks.StructBlock):
     year = blocks.IntegerBlock(
-        label=_("year"), help_text=_("Negative for BCE; used to order and to place the event.")
+        label=_("Year"), help_text=_("Negative for BCE; used to order and to place the event.")
     )
     date_label = blocks.CharBlock(
-        label=_("date as shown"), required=False, max_length=60, help_text=_("e.g. c. 1240")
+        label=_("Date as shown"), required=False, max_length=60, help_text=_("e.g. c. 1240")
     )
-    title = blocks.CharBlock(label=_("title"), max_length=200)
-    description = blocks.TextBlock(label=_("description"), required=False, max_length=800)
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    description = blocks.TextBlock(label=_("Description"), required=False, max_length=800)
 
     class Meta:
         icon = "date"
@@ -72,8 +72,8 @@ class TimelineValue(blocks.StructValue):
 
 
 class TimelineBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), max_length=200)
-    events = blocks.ListBlock(TimelineEventBlock(), label=_("events"), min_num=2, max_num=80)
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    events = blocks.ListBlock(TimelineEventBlock(), label=_("Events"), min_num=2, max_num=80)
 
     def get_api_representation(self, value, context=None):
         return {
@@ -121,8 +121,8 @@ class EmbedValue(blocks.StructValue):
 
 class AllowedEmbedBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("URL"), help_text=_("A page on one of the allowed hosts."))
-    title = blocks.CharBlock(label=_("title"), max_length=200)
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
 
     def clean(self, value):
         value = super().clean(value)

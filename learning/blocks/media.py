@@ -13,9 +13,9 @@ CAPTION_EXTENSIONS = ("vtt",)
 
 class CaptionTrackBlock(blocks.StructBlock):
     language = blocks.CharBlock(
-        label=_("language"), max_length=35, default="en", help_text=_("A language tag: en, fr…")
+        label=_("Language"), max_length=35, default="en", help_text=_("A language tag: en, fr…")
     )
-    label = blocks.CharBlock(label=_("label"), max_length=60, default="English")
+    label = blocks.CharBlock(label=_("Label"), max_length=60, default="English")
     file = DocumentChooserBlock(label=_("WebVTT file"), help_text=_("A .vtt captions file."))
 
     def clean(self, value):
@@ -89,16 +89,30 @@ def _media_api_representation(block: blocks.StructBlock, value, context=None) ->
     }
 
 
+def refuse_missing_media(value, message) -> None:
+    """Refuse a media block with nothing chosen, in drafts too: learners would see no player."""
+    if value.get("media") is None:
+        raise StructBlockValidationError(
+            block_errors={"media": ValidationError(message, code="media_missing")}
+        )
+
+
 class VideoBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
-    media = VideoChooserBlock(label=_("video"))
-    poster = ImageChooserBlock(label=_("poster image"), required=False)
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    media = VideoChooserBlock(label=_("Video"))
+    poster = ImageChooserBlock(label=_("Poster image"), required=False)
     captions = blocks.ListBlock(
-        CaptionTrackBlock(), label=_("captions"), min_num=1, help_text=_("At least one track.")
+        CaptionTrackBlock(), label=_("Captions"), min_num=1, help_text=_("At least one track.")
     )
     transcript = blocks.RichTextBlock(
-        label=_("transcript"), features=["bold", "italic", "link"], required=True
+        label=_("Transcript"), features=["bold", "italic", "link"], required=True
     )
+
+    def clean(self, value):
+        refuse_missing_media(
+            value, _("Choose a video from the Media library, or remove this video block.")
+        )
+        return super().clean(value)
 
     def get_api_representation(self, value, context=None):
         data = _media_api_representation(self, value, context)
@@ -116,12 +130,18 @@ class VideoBlock(blocks.StructBlock):
 
 
 class AudioBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
-    media = AudioChooserBlock(label=_("audio"))
-    captions = blocks.ListBlock(CaptionTrackBlock(), label=_("captions"), min_num=0)
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    media = AudioChooserBlock(label=_("Audio"))
+    captions = blocks.ListBlock(CaptionTrackBlock(), label=_("Captions"), min_num=0)
     transcript = blocks.RichTextBlock(
-        label=_("transcript"), features=["bold", "italic", "link"], required=True
+        label=_("Transcript"), features=["bold", "italic", "link"], required=True
     )
+
+    def clean(self, value):
+        refuse_missing_media(
+            value, _("Choose a recording from the Media library, or remove this audio block.")
+        )
+        return super().clean(value)
 
     def get_api_representation(self, value, context=None):
         return _media_api_representation(self, value, context)

@@ -7,9 +7,11 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 
 class RequiredCoursesBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), max_length=120, default="Required courses")
+    title = blocks.CharBlock(label=_("Title"), max_length=120, default="Required courses")
     courses = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="learning.CoursePage"), label=_("courses"), min_num=1
+        blocks.PageChooserBlock(page_type="learning.CoursePage", label=_("Course")),
+        label=_("Courses"),
+        min_num=1,
     )
 
     def get_api_representation(self, value, context=None):
@@ -27,12 +29,14 @@ class RequiredCoursesBlock(blocks.StructBlock):
 
 
 class ElectiveGroupBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), max_length=120)
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
     min_required = blocks.IntegerBlock(
-        label=_("at least N of these courses"), min_value=1, default=1
+        label=_("At least N of these courses"), min_value=1, default=1
     )
     courses = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="learning.CoursePage"), label=_("courses"), min_num=1
+        blocks.PageChooserBlock(page_type="learning.CoursePage", label=_("Course")),
+        label=_("Courses"),
+        min_num=1,
     )
 
     def clean(self, value):

@@ -42,8 +42,8 @@ class PullQuoteValue(blocks.StructValue):
 
 
 class PullQuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("quote"), max_length=600)
-    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=200)
+    quote = blocks.TextBlock(label=_("Quote"), max_length=600)
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
 
     class Meta:
         icon = "openquote"
@@ -66,20 +66,20 @@ class GlossaryTermValue(blocks.StructValue):
 
 
 class GlossaryTermBlock(blocks.StructBlock):
-    term = blocks.CharBlock(label=_("term"), max_length=120)
+    term = blocks.CharBlock(label=_("Term"), max_length=120)
     pronunciation = blocks.CharBlock(
-        label=_("pronunciation"),
+        label=_("Pronunciation"),
         required=False,
         max_length=120,
         help_text=_("How to say it, e.g. wah-BEE SAH-bee or /wabi sabi/."),
     )
     language = blocks.CharBlock(
-        label=_("language of the term"),
+        label=_("Language of the term"),
         required=False,
         max_length=35,
         help_text=_("A language tag such as ja, ar or fr, so screen readers pronounce it."),
     )
-    definition = blocks.TextBlock(label=_("definition"), max_length=1000)
+    definition = blocks.TextBlock(label=_("Definition"), max_length=1000)
 
     class Meta:
         icon = "help"

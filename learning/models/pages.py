@@ -237,6 +237,8 @@ class ProgramPage(LearningPage):
         if not program.requirements:
             ids = list(live_ids_by_key.values())
             return [RequirementGroup(str(_("Required courses")), ids, len(ids))]
+        # Course choices come from the default-locale page; titles are translated, so from here.
+        titles = {block.id: block.value["title"] for block in self.requirements}
         groups = []
         for block in program.requirements:
             ids = [
@@ -248,7 +250,8 @@ class ProgramPage(LearningPage):
                 minimum = min(block.value["min_required"], len(ids))
             else:
                 minimum = len(ids)
-            groups.append(RequirementGroup(block.value["title"], ids, minimum))
+            title = titles.get(block.id) or block.value["title"]
+            groups.append(RequirementGroup(title, ids, minimum))
         return groups
 
 

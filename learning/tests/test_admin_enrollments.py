@@ -88,3 +88,39 @@ def test_editors_cannot_edit_enrollments_by_hand(admin_client, tree, records):
     enrollment = Enrollment.objects.get()
     response = admin_client.get(reverse("enrollments:edit", args=[enrollment.pk]))
     assert response.status_code in (302, 403)
+
+
+def instructor_of(program, email):
+    from culturedegree import demo
+
+    return staff_user(email, groups=[demo.ensure_program_instructors(program=program)])
+
+
+def test_instructors_see_the_enrollments_of_their_program_only(client, tree, records):
+    other = build_tree(title="Andes")
+    enroll(learner=make_learner("b@example.com"), program=other.program)
+    index = reverse("enrollments:index")
+
+    theirs = Enrollment.objects.get(program=tree.program)
+    inspect_url = reverse("enrollments:inspect", args=[theirs.pk])
+    client.force_login(instructor_of(tree.program, "teacher@example.com"))
+    html = client.get(index).content.decode()
+    assert "ada@example.com" in html and "b@example.com" not in html
+    assert client.get(inspect_url, follow=True).status_code == 200
+
+    client.force_login(instructor_of(other.program, "andes-teacher@example.com"))
+    response = client.get(index)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "b@example.com" in html and "ada@example.com" not in html
+    assert f'value="{tree.program.pk}"' not in html, "another program is not even offered"
+    export = client.get(index, {"export": "csv"})
+    assert "ada@example.com" not in b"".join(export.streaming_content).decode()
+    filtered = client.get(index, {"program": tree.program.pk}).content.decode()
+    assert "ada@example.com" not in filtered
+    assert client.get(inspect_url, follow=True).status_code == 404
+
+
+def test_completion_shows_as_a_percentage(admin_client, tree, records):
+    html = admin_client.get(reverse("enrollments:index")).content.decode()
+    assert "25 %" in html

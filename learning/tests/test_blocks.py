@@ -318,3 +318,139 @@ def test_requirement_api_lists_only_published_courses():
         {"title": "Pick", "min_required": 1, "courses": [published.pk, draft.pk]}
     )
     assert block.get_api_representation(value)["course_ids"] == [published.pk]
+
+
+def every_field_block(block, path=""):
+    """Every block below `block` that an editor fills in, with where it sits."""
+    from wagtail import blocks
+
+    children = []
+    if isinstance(block, blocks.StructBlock | blocks.StreamBlock):
+        children = list(block.child_blocks.items())
+    elif isinstance(block, blocks.ListBlock):
+        children = [("item", block.child_block)]
+    for name, child in children:
+        yield f"{path}.{name}", name, child
+        yield from every_field_block(child, f"{path}.{name}")
+
+
+def test_every_block_field_has_a_human_label():
+    from learning.blocks import ObjectivesStreamBlock, RequirementsStreamBlock
+
+    for stream in (
+        ContentStreamBlock(),
+        OverviewStreamBlock(),
+        ObjectivesStreamBlock(),
+        RequirementsStreamBlock(),
+    ):
+        for where, name, child in every_field_block(stream):
+            label = str(child.label)
+            assert label and label[0].isupper(), f"{where}: {label!r}"
+            assert label != name, where
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [(VideoBlock, "Choose a video"), (AudioBlock, "Choose a recording")],
+)
+def test_an_empty_media_block_is_refused_even_in_a_draft(block, message):
+    block = block()
+    empty = block.to_python({"title": "", "media": None, "captions": [], "transcript": ""})
+    for clean in (block.clean, block.clean_deferred):
+        with pytest.raises(StructBlockValidationError) as refusal:
+            clean(empty)
+        assert message in str(refusal.value.block_errors["media"])
+
+
+def test_a_document_block_title_is_shown_and_translated_with_the_page():
+    document = wagtail_factories.DocumentFactory(
+        title="reading-list-v2", file=ContentFile(b"Books", "reading.txt")
+    )
+    block = DocumentBlock()
+    value = block.to_python(
+        {"document": document.pk, "display_title": "Reading list", "description": "Books"}
+    )
+    assert "Reading list" in block.render(value) and "reading-list-v2" not in block.render(value)
+    assert block.get_api_representation(value)["title"] == "Reading list"
+
+
+def test_every_learner_visible_string_of_a_body_is_a_translatable_segment(image, video, captions):
+    from wagtail_localize.segments.extract import extract_segments
+
+    document = wagtail_factories.DocumentFactory(file=ContentFile(b"Books", "reading.txt"))
+    visible = {
+        "Intro text": ("paragraph", RichText("<p>Intro text</p>")),
+        "A quotation": ("pull_quote", {"quote": "A quotation", "attribution": "Someone"}),
+        "A term": (
+            "glossary_term",
+            {"term": "A term", "pronunciation": "a turm", "language": "", "definition": "Means"},
+        ),
+        "Video title": (
+            "video",
+            {
+                "title": "Video title",
+                "media": video,
+                "captions": [{"language": "en", "label": "Track label", "file": captions}],
+                "transcript": RichText("<p>Spoken words</p>"),
+            },
+        ),
+        "Alt words": (
+            "image",
+            {"image": image, "alt_text": "Alt words", "caption": "Cap", "credit": "Cr"},
+        ),
+        "Doc title": (
+            "document",
+            {"document": document, "display_title": "Doc title", "description": "Doc words"},
+        ),
+        "Deck": (
+            "flashcards",
+            {
+                "title": "Deck",
+                "cards": [{"front": "F1", "back": "B1"}, {"front": "F2", "back": "B2"}],
+            },
+        ),
+        "Dates": (
+            "timeline",
+            {
+                "title": "Dates",
+                "events": [
+                    {"year": 1, "date_label": "c. 1", "title": "E1", "description": "D1"},
+                    {"year": 2, "date_label": "", "title": "E2", "description": "D2"},
+                ],
+            },
+        ),
+        "Map": ("embed", {"url": "https://www.openstreetmap.org/", "title": "Map", "caption": "C"}),
+    }
+    item = ContentItemPageFactory(item_type="text", body=list(visible.values()))
+    item.refresh_from_db()
+    strings = {
+        segment.render_text()
+        for segment in extract_segments(item)
+        if hasattr(segment, "render_text")
+    }
+    expected = {
+        "Intro text",
+        "A quotation",
+        "Someone",
+        "A term",
+        "a turm",
+        "Means",
+        "Video title",
+        "Track label",
+        "Spoken words",
+        "Alt words",
+        "Cap",
+        "Cr",
+        "Doc title",
+        "Doc words",
+        "Deck",
+        "F1",
+        "B1",
+        "Dates",
+        "c. 1",
+        "E1",
+        "D1",
+        "Map",
+        "C",
+    }
+    assert expected <= strings, expected - strings

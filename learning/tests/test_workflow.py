@@ -162,3 +162,54 @@ def test_seed_sets_up_groups_and_the_workflow_once():
         demo.ensure_review_workflow(catalog=catalog, reviewers=groups["Reviewers"])
     assert set(groups) == {"Editors", "Reviewers", "Instructors"}
     assert catalog.get_workflow().tasks.count() == 1
+
+
+def test_a_form_posted_while_its_autosave_is_under_way_edits_the_page_it_created(client):
+    """The add form's autosave creates the page; a Save draft sent before its answer came
+    back used to be refused with "slug already in use" (tests/e2e/test_admin_add_page.py)."""
+    from learning.models import CoursePage
+
+    program = build_program(courses=0, modules=0)
+    client.force_login(staff_user("root@example.org", superuser=True))
+    add_url = f"/admin/pages/add/learning/coursepage/{program.pk}/"
+    form = {
+        "title": "The way of tea",
+        "slug": "the-way-of-tea",
+        "summary": "Tea, guests and the room.",
+        "estimated_hours": "4",
+        "learning_objectives-count": "0",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    autosave = client.post(add_url, form, HTTP_ACCEPT="application/json")
+    assert autosave.json()["success"]
+    course = CoursePage.objects.get(slug="the-way-of-tea")
+
+    response = client.post(add_url, {**form, "summary": "Saved by the editor."})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/admin/pages/{course.pk}/edit/")
+    assert CoursePage.objects.filter(slug="the-way-of-tea").count() == 1
+    course.refresh_from_db()
+    assert course.get_latest_revision_as_object().summary == "Saved by the editor."
+
+
+def test_another_editors_page_with_that_slug_is_still_refused(client):
+    program = build_program(courses=1, modules=0)
+    client.force_login(staff_user("root@example.org", superuser=True))
+    response = client.post(
+        f"/admin/pages/add/learning/coursepage/{program.pk}/",
+        {
+            "title": "Taken",
+            "slug": "course-1",
+            "summary": "S",
+            "estimated_hours": "1",
+            "learning_objectives-count": "0",
+            "comments-TOTAL_FORMS": "0",
+            "comments-INITIAL_FORMS": "0",
+            "comments-MIN_NUM_FORMS": "0",
+            "comments-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 200 and "already in use" in response.content.decode()

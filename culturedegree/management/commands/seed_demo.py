@@ -26,6 +26,8 @@ class Command(BaseCommand):
             catalog=catalog.programs[0].get_parent(), reviewers=groups["Reviewers"]
         )
         accounts += demo.ensure_editorial_accounts(groups)
+        for program in catalog.programs:
+            demo.ensure_program_instructors(program=program)
         learner = User.objects.get(email__iexact=demo.DEMO_LEARNER_EMAIL)
         if ensure_learner_history(learner=learner):
             self.stdout.write(f"{learner.email}: two enrollments and 17 days of history.")

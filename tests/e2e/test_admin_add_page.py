@@ -1,0 +1,70 @@
+"""The page editor's add form, in a browser: autosave creates the page once, the form follows."""
+
+import pytest
+
+from .conftest import login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_saving_a_new_course_after_autosave_does_not_report_its_slug_taken(
+    page, demo_site, live_server
+):
+    from learning.models import CoursePage
+    from learning.tests.factories import build_program, staff_user
+
+    program = build_program(courses=0, modules=0)
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import GroupPagePermission
+
+    from culturedegree import demo
+
+    # A transactional test starts from truncated tables, permissions included.
+    ContentType.objects.clear_cache()
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    catalog = program.get_parent()
+    editors = Group.objects.create(name="Editors")
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=editors, page=catalog, permission=Permission.objects.get(codename=codename)
+        )
+    demo.ensure_review_workflow(catalog=catalog, reviewers=Group.objects.create(name="Reviewers"))
+    groups = {"Editors": editors}
+    editor = staff_user("editor@example.com", groups=[groups["Editors"]])
+    held = []
+
+    def hold_autosave(route):
+        # The autosave's response is held back, as on a busy server: the page exists, the
+        # form does not know it yet.
+        if route.request.method == "POST" and "application/json" in (
+            route.request.headers.get("accept") or ""
+        ):
+            held.append((route, route.fetch()))
+        else:
+            route.continue_()
+
+    login(page, editor, live_server_url=live_server.url)
+    page.route("**/admin/pages/add/**", hold_autosave)
+    page.goto(f"{live_server.url}/admin/pages/add/learning/coursepage/{program.pk}/")
+    page.locator("#id_title").fill("The way of tea")
+    page.locator("#id_summary").fill("Tea, guests and the room.")
+    page.wait_for_timeout(3000)
+    page.get_by_role("tab", name="Details").click()
+    page.locator("#id_estimated_hours").fill("4")
+    page.wait_for_timeout(3000)
+    assert held, "the editor autosaved"
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_timeout(1500)
+    for route, response in held:
+        route.fulfill(response=response)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1500)
+    body = page.content()
+    assert "already in use" not in body
+    assert CoursePage.objects.filter(title="The way of tea").count() == 1
+    assert "/edit/" in page.url

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(results) -> list[str]:
-    return [page.title for page in results.object_list]
+    return [page.title for page in results.page.object_list]
 
 
 def test_finds_programs_courses_and_item_text():

@@ -144,9 +144,7 @@ def search_catalog(
         matching = programs
         if query:
             # Ranked by relevance, then paginated; parsed in the language's own configuration.
-            matching = backend_for_language(filters.language).search(
-                query, programs, operator="or"
-            )
+            matching = backend_for_language(filters.language).search(query, programs, operator="or")
         return Paginator(matching, page_size).get_page(page_number)
 
     page = paginated(filters.query)

@@ -17,6 +17,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from .localization import shown_in_language
+
 CATALOG_PAGE_SIZE = 12
 
 
@@ -115,7 +117,6 @@ def catalog_programs(*, language_code: str) -> QuerySet:
     """Live, public programs shown in one language, untranslated ones in the default language,
     with what a card needs joined in."""
     from .models import ProgramPage
-    from .search import shown_in_language
 
     return (
         shown_in_language(ProgramPage.objects.live().public(), language_code=language_code)
@@ -147,15 +148,11 @@ def search_catalog(
             matching = backend_for_language(filters.language).search(query, programs, operator="or")
         return Paginator(matching, page_size).get_page(page_number)
 
-    page = paginated(filters.query)
-    correction = ""
+    page, correction = paginated(filters.query), ""
     if filters.query and page.paginator.count == 0:
-        correction = corrected_query(query=filters.query, language_code=filters.language)
-        corrected = paginated(correction) if correction else None
-        if corrected is not None and corrected.paginator.count:
-            page = corrected
-        else:
-            correction = ""
+        spelling = corrected_query(query=filters.query, language_code=filters.language)
+        if spelling and (corrected := paginated(spelling)).paginator.count:
+            page, correction = corrected, spelling
     result = CatalogResult(
         page=page, filters=filters, total=page.paginator.count, corrected_query=correction
     )

@@ -254,26 +254,12 @@ def corrected_query(*, query: str, language_code: str) -> str:
     return " ".join(corrected) if corrected != words else ""
 
 
-def shown_in_language(queryset, *, language_code: str):
-    """The pages of ``queryset`` a learner reading ``language_code`` is shown: those in their
-    language, and default-language pages that have no live translation into it yet."""
-    from wagtail.models import Locale, Page
-
-    default_locale = Locale.get_default()
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None or locale.pk == default_locale.pk:
-        return queryset.filter(locale=default_locale)
-    translated = Page.objects.live().filter(locale=locale).values("translation_key")
-    return queryset.filter(
-        Q(locale=locale) | Q(locale=default_locale) & ~Q(translation_key__in=translated)
-    )
-
-
 def searchable_pages(*, language_code: str):
     """Live, public learning pages shown in one language: the only pages a learner may find."""
     from wagtail.models import Page
 
     from .catalog import exclude_under_unpublished
+    from .localization import shown_in_language
     from .models import ContentItemPage, CoursePage, ProgramPage
 
     return exclude_under_unpublished(

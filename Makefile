@@ -52,7 +52,11 @@ migrate: install ## Apply database migrations (embedded PostgreSQL unless DATABA
 seed: migrate ## Load the demo content (idempotent)
 	$(PY) manage.py seed_demo
 
-run: seed ## Install, migrate, load the demo once and serve on http://127.0.0.1:8000
+# The task worker runs beside the dev server, as in production (index updates, emails,
+# certificates); it stops with the server, on Ctrl-C or when runserver exits.
+run: seed ## Install, migrate, load the demo once, then serve on http://127.0.0.1:8000 with a task worker
+	@$(PY) manage.py db_worker --no-reload --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-test ## Run the whole suite against real PostgreSQL

@@ -146,14 +146,15 @@ class HomePage(BasePage):
     featured_programs_count = 6
 
     def get_context(self, request, *args, **kwargs):
-        from learning.models import ProgramPage
+        from django.utils import translation
+
+        from learning.catalog import catalog_programs
 
         context = super().get_context(request, *args, **kwargs)
+        # The catalog's programs in the catalog's order: untranslated ones in the default language.
         context["featured_programs"] = list(
-            ProgramPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .select_related("thumbnail")
-            .order_by("path")[: self.featured_programs_count]
+            catalog_programs(language_code=translation.get_language())[
+                : self.featured_programs_count
+            ]
         )
         return context

@@ -15,7 +15,9 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from .localization import shown_in_language
 
 CATALOG_PAGE_SIZE = 12
 
@@ -95,8 +97,8 @@ class CatalogResult:
     filters: CatalogFilters
     total: int = 0
     suggestions: list = field(default_factory=list)
-    # Set when nothing at all is offered in the chosen language: where to look instead.
-    fallback_language: str = ""
+    #: Set when nothing matched the learner's words and this spelling of them did.
+    corrected_query: str = ""
 
 
 def exclude_under_unpublished(queryset: QuerySet) -> QuerySet:
@@ -112,16 +114,12 @@ def exclude_under_unpublished(queryset: QuerySet) -> QuerySet:
 
 
 def catalog_programs(*, language_code: str) -> QuerySet:
-    """Live, public programs in one language, with what a card needs joined in."""
+    """Live, public programs shown in one language, untranslated ones in the default language,
+    with what a card needs joined in."""
     from .models import ProgramPage
 
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        return ProgramPage.objects.none()
     return (
-        ProgramPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        shown_in_language(ProgramPage.objects.live().public(), language_code=language_code)
         .select_related("thumbnail", "locale")
         .prefetch_related("thumbnail__renditions")
         .order_by("title", "pk")
@@ -131,28 +129,35 @@ def catalog_programs(*, language_code: str) -> QuerySet:
 def search_catalog(
     *, filters: CatalogFilters, page_number: int | str = 1, page_size: int = CATALOG_PAGE_SIZE
 ) -> CatalogResult:
-    """The catalog page the learner asked for: filtered, searched, counted and paginated."""
-    from .search import backend_for_language
+    """The catalog page the learner asked for: filtered, searched, counted and paginated.
+
+    A query that finds nothing is tried again with its misspelt words corrected.
+    """
+    from .search import backend_for_language, corrected_query
 
     programs = catalog_programs(language_code=filters.language)
     if filters.difficulty:
         programs = programs.filter(difficulty=filters.difficulty)
     if filters.duration:
         programs = programs.filter(DURATION_BY_KEY[filters.duration].as_q())
-    if filters.query:
-        # Ranked by relevance, then paginated; the search runs in the language's own config.
-        programs = backend_for_language(filters.language).search(
-            filters.query, programs, operator="or"
-        )
-    paginator = Paginator(programs, page_size)
+
+    def paginated(query: str) -> PaginatorPage:
+        matching = programs
+        if query:
+            # Ranked by relevance, then paginated; parsed in the language's own configuration.
+            matching = backend_for_language(filters.language).search(query, programs, operator="or")
+        return Paginator(matching, page_size).get_page(page_number)
+
+    page, correction = paginated(filters.query), ""
+    if filters.query and page.paginator.count == 0:
+        spelling = corrected_query(query=filters.query, language_code=filters.language)
+        if spelling and (corrected := paginated(spelling)).paginator.count:
+            page, correction = corrected, spelling
     result = CatalogResult(
-        page=paginator.get_page(page_number), filters=filters, total=paginator.count
+        page=page, filters=filters, total=page.paginator.count, corrected_query=correction
     )
     if result.total == 0:
         result.suggestions = list(catalog_programs(language_code=filters.language)[:3])
-        if not result.suggestions and filters.language != settings.LANGUAGE_CODE:
-            result.fallback_language = settings.LANGUAGE_CODE
-            result.suggestions = list(catalog_programs(language_code=settings.LANGUAGE_CODE)[:3])
     return result
 
 

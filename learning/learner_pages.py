@@ -216,9 +216,7 @@ def program_index_context(page: Page, request) -> dict:
     return {
         **base_context(page, request),
         "listing": listing,
-        "fallback_querystring": filters.querystring(language=listing.fallback_language)
-        if listing.fallback_language
-        else "",
+        "corrected_query": listing.corrected_query,
         "difficulties": Difficulty.choices,
         "durations": DURATION_RANGES,
         "content_languages": settings.LANGUAGES,

@@ -2,11 +2,13 @@
 
 A page that has no translation in the learner's language is served from the default-language
 tree under the learner's own URL prefix (``/fr/...``), so the interface stays in their language
-and the page carries a notice saying it is not yet translated. The catalog and the language
-switcher only list real translations.
+and the page carries a notice saying it is not yet translated. The home page, the catalog and
+search list such pages in the default language, with the same notice; the language switcher
+only lists real translations.
 """
 
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -51,3 +53,16 @@ def untranslated_language_name(page: Page) -> str | None:
     if page.locale.language_code == language:
         return None
     return str(dict(settings.LANGUAGES).get(language, language))
+
+
+def shown_in_language(queryset: QuerySet, *, language_code: str) -> QuerySet:
+    """The pages of ``queryset`` a learner reading ``language_code`` is shown: those in their
+    language, and default-language pages that have no live translation into it yet."""
+    default_locale = Locale.get_default()
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None or locale.pk == default_locale.pk:
+        return queryset.filter(locale=default_locale)
+    translated = Page.objects.live().filter(locale=locale).values("translation_key")
+    return queryset.filter(
+        Q(locale=locale) | Q(locale=default_locale) & ~Q(translation_key__in=translated)
+    )

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from .models.pages import Difficulty
-from .search import autocomplete_titles, search_learning_content, specific_pages_in_order
+from .search import autocomplete_titles, search_hits, search_learning_content
 
 
 @require_GET
@@ -18,19 +18,23 @@ def search(request: HttpRequest) -> HttpResponse:
     if difficulty not in Difficulty.values:
         difficulty = ""
     results = hits = None
+    corrected_query = ""
     if query:
-        results = search_learning_content(
+        language_code = translation.get_language()
+        found = search_learning_content(
             query=query,
-            language_code=translation.get_language(),
+            language_code=language_code,
             difficulty=difficulty,
             page_number=request.GET.get("page", 1),
         )
-        hits = specific_pages_in_order(results.object_list)
+        results, corrected_query = found.page, found.corrected_query
+        hits = search_hits(results.object_list, language_code=language_code)
     return TemplateResponse(
         request,
         "learning/search.html",
         {
             "query": query,
+            "corrected_query": corrected_query,
             "difficulty": difficulty,
             "difficulties": Difficulty.choices,
             "results": results,

@@ -10,6 +10,7 @@ from .pages import (
     ProgramPage,
 )
 from .progress import HeartbeatWindow, Progress
+from .search import SearchWord
 
 __all__ = [
     "AppendOnlyError",
@@ -27,5 +28,6 @@ __all__ = [
     "ProgramPage",
     "Progress",
     "RequirementGroup",
+    "SearchWord",
     "Verb",
 ]

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import ngettext
 
-from ..localization import learner_url
+from ..localization import learner_url, untranslated_language_name
 
 register = template.Library()
 
@@ -9,6 +9,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def learner_pageurl(context, page) -> str:
     return learner_url(page, context.get("request"))
+
+
+@register.simple_tag
+def untranslated_language(page) -> str | None:
+    """The active language's name when ``page`` is shown untranslated, else None."""
+    return untranslated_language_name(page)
 
 
 @register.filter

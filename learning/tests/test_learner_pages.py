@@ -214,14 +214,15 @@ def test_untranslated_item_under_french_url_is_served_with_a_notice(client):
     assert "data-untranslated-notice" in response.content.decode()
 
 
-def test_french_catalog_lists_only_french_programs(client):
+def test_french_catalog_lists_an_untranslated_program_in_english_with_a_notice(client):
     ProgramPageFactory(title="English only program")
     index_fr = _french_catalog()
 
     html = client.get(index_fr.url).content.decode()
 
-    assert 'class="catalog-grid"' not in html
-    assert 'data-count="0"' in html
+    assert 'data-count="1"' in html
+    assert '<h2 class="card__title" lang="en" dir="ltr">' in html
+    assert "English only program" in html and "data-untranslated-notice" in html
 
 
 def test_translated_page_shows_no_notice(client):
@@ -254,14 +255,3 @@ def test_items_under_an_unpublished_module_are_neither_served_nor_linked(client)
     html = client.get(first_item.url).content.decode()
     assert hidden_item.url not in html
     assert last_item.url in html
-
-
-def test_catalog_with_nothing_in_the_language_points_to_the_english_programs(client):
-    ProgramPageFactory(title="English only program")
-    index_fr = _french_catalog()
-
-    html = client.get(index_fr.url).content.decode()
-
-    assert 'data-count="0"' in html
-    assert "language=en" in html
-    assert "English only program" in html  # as a suggestion

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(results) -> list[str]:
-    return [page.title for page in results.object_list]
+    return [page.title for page in results.page.object_list]
 
 
 def test_finds_programs_courses_and_item_text():
@@ -165,3 +165,37 @@ def test_pages_under_an_unpublished_course_are_not_found():
 
     assert titles(search_learning_content(query="porcelain", language_code="en")) == ["Porcelain"]
     assert autocomplete_titles(prefix="blue and", language_code="en") == []
+
+
+def test_a_misspelt_word_finds_the_page_and_says_which_spelling_was_searched():
+    ProgramPageFactory(title="Calligraphy", summary="Brushes and ink.")
+
+    found = search_learning_content(query="caligrahpy", language_code="en")
+
+    assert titles(found) == ["Calligraphy"]
+    assert found.corrected_query == "calligraphy"
+
+
+def test_a_query_that_finds_pages_is_never_rewritten():
+    ProgramPageFactory(title="Weaving", summary="The women who wove textiles.")
+    ProgramPageFactory(title="Textbooks")
+
+    found = search_learning_content(query="textile", language_code="en")
+
+    assert titles(found) == ["Weaving"] and found.corrected_query == ""
+
+
+def test_words_of_drafts_are_never_offered_as_a_spelling():
+    ProgramPageFactory(title="Porcelain", summary="Kilns of Jingdezhen.")
+    ProgramPageFactory(title="Secret merger plans", live=False)
+
+    found = search_learning_content(query="mergr", language_code="en")
+
+    assert titles(found) == [] and found.corrected_query == ""
+
+
+def test_short_words_and_far_misspellings_are_not_corrected():
+    ProgramPageFactory(title="Tea", summary="Matcha and the tea room.")
+
+    assert titles(search_learning_content(query="te", language_code="en")) == []
+    assert titles(search_learning_content(query="taeroom", language_code="en")) == []

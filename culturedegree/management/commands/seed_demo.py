@@ -1,6 +1,7 @@
 import logging
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from culturedegree import demo
@@ -31,6 +32,10 @@ class Command(BaseCommand):
         learner = User.objects.get(email__iexact=demo.DEMO_LEARNER_EMAIL)
         if ensure_learner_history(learner=learner):
             self.stdout.write(f"{learner.email}: two enrollments and 17 days of history.")
+        if catalog.created_pages or catalog.translated_pages:
+            # The publishes above queued their index updates for the task worker; build the
+            # index now so search works the moment the site starts, worker or not.
+            call_command("update_index", verbosity=0)
         self.stdout.write(
             f"Catalog: {len(catalog.programs)} programs, {catalog.created_pages} pages created, "
             f"{catalog.translated_pages} translated."

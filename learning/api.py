@@ -14,7 +14,14 @@ from . import dashboard
 from .access import NotFound, resolve_item, resolve_program
 from .enrollment import TransitionError, change_status, enroll, set_target_date
 from .models import Enrollment, Progress
-from .progress import MAX_HEARTBEAT_SECONDS, ProgressError, complete_item, heartbeat, start_item
+from .progress import (
+    MAX_HEARTBEAT_SECONDS,
+    ProgressError,
+    complete_item,
+    heartbeat,
+    start_item,
+    uncomplete_item,
+)
 
 router = Router(tags=["learner"])
 
@@ -104,6 +111,12 @@ class HeartbeatOut(Schema):
 class CompleteOut(Schema):
     progress: ProgressOut
     completed_now: bool
+    enrollment: EnrollmentOut
+
+
+class UncompleteOut(Schema):
+    progress: ProgressOut
+    uncompleted_now: bool
     enrollment: EnrollmentOut
 
 
@@ -205,6 +218,20 @@ def progress_complete(request, content_item_id: int):
         learner=_learner(request), program_id=item.program_id
     )
     return {"progress": progress, "completed_now": changed, "enrollment": enrollment}
+
+
+@router.delete("/progress/{content_item_id}/complete", response=UncompleteOut)
+def progress_uncomplete(request, content_item_id: int):
+    """Undo "Mark as complete"."""
+    item = _item(content_item_id)
+    try:
+        progress, changed = uncomplete_item(learner=_learner(request), item=item)
+    except ProgressError as exc:
+        raise _progress_error(exc) from None
+    enrollment = Enrollment.objects.select_related("program").get(
+        learner=_learner(request), program_id=item.program_id
+    )
+    return {"progress": progress, "uncompleted_now": changed, "enrollment": enrollment}
 
 
 @router.get("/progress", response=list[ProgressOut])

@@ -18,7 +18,7 @@ class SignupExtraForm(forms.Form):
         label=_("Your name"),
         max_length=150,
         required=False,
-        help_text=_("As it should appear on your certificates. You can change it later."),
+        help_text=_("As others on the site will see it. You can change it later."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 

@@ -37,7 +37,7 @@ def test_program_page_shows_syllabus_with_courses_modules_and_effort(client):
     assert "4 weeks" in html
     assert "About 3 hours a week" in html  # 2 courses x 6 h over 4 weeks
     assert "Required" in html
-    assert "certificate" in html
+    assert "Complete the required courses to finish the program." in html
     assert "Sign in to enroll" in html
 
 

@@ -75,3 +75,15 @@ def test_a_page_in_the_interface_language_carries_no_extra_marking(client, tree)
     html = BeautifulSoup(client.get(tree.program.url).content, "html.parser")
     assert html.h1.get("lang") is None and html.h1.get("dir") is None
     assert language_of(html.h1) == ("en", "ltr")
+
+
+def test_links_from_a_fallback_page_keep_the_learners_language(client, tree, learner):
+    client.force_login(learner)
+
+    html = arabic(client, tree.program)
+
+    continue_link = html.find(attrs={"data-journey-cta": True}).find("a", class_="button")
+    assert continue_link["href"] == "/ar" + tree.items[0][0].url.removeprefix("/en")
+    journey = html.find(class_="journey-outline")
+    links = [a["href"] for a in journey.find_all("a")]
+    assert links and all(href.startswith("/ar/") for href in links)

@@ -2,6 +2,8 @@
 click() with a mouse at 1366 px, tap() with a finger at 390 px, in English and in Arabic
 (where the demo content is an untranslated fallback)."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.utils import translation
 
@@ -51,9 +53,10 @@ def person(request, new_page, live_server, demo_site):
     return page, tree, lang, pointer, url
 
 
-def click_every_control(page, address: str, pointer: str) -> int:
+def click_every_control(page, address: str, pointer: str, lang: str) -> int:
     """Open `address`, then press each link and summary in turn, from a fresh load each time.
-    A link must lead to a page that answers; a summary must open or close its details."""
+    A link must lead to a page that answers, in the same language; a summary must open or
+    close its details."""
     page.goto(address)
     total = page.locator(CONTROLS).count()
     assert total, f"no controls on {address}"
@@ -77,6 +80,7 @@ def click_every_control(page, address: str, pointer: str) -> int:
         response = navigation.value
         assert response is not None and response.status < 400, (address, href)
         assert page.url.endswith(href), (href, page.url)
+        assert urlsplit(page.url).path.startswith(f"/{lang}/"), (address, href)
     return total
 
 
@@ -138,7 +142,7 @@ def test_every_control_on_the_content_pages(person):
         "last-item": tree.items[1][1],
     }
     for name, page_obj in pages.items():
-        pressed = click_every_control(page, url(page_obj), pointer)
+        pressed = click_every_control(page, url(page_obj), pointer, lang)
         assert pressed >= 3, f"{name} has only {pressed} controls"
         page.goto(url(page_obj))
         assert_accessible(page)

@@ -23,6 +23,7 @@ from .progress import (
     complete_item,
     heartbeat,
     heartbeat_batch,
+    uncomplete_item,
 )
 
 router = Router(tags=["learner"])
@@ -142,6 +143,12 @@ class HeartbeatBatchOut(Schema):
 class CompleteOut(Schema):
     progress: ProgressOut
     completed_now: bool
+    enrollment: EnrollmentOut
+
+
+class UncompleteOut(Schema):
+    progress: ProgressOut
+    uncompleted_now: bool
     enrollment: EnrollmentOut
 
 
@@ -307,6 +314,20 @@ def progress_complete(request, content_item_id: int):
         learner=_learner(request), program_id=item.program_id
     )
     return {"progress": progress, "completed_now": changed, "enrollment": enrollment}
+
+
+@router.delete("/progress/{content_item_id}/complete", response=UncompleteOut)
+def progress_uncomplete(request, content_item_id: int):
+    """Undo "Mark as complete"."""
+    item = _item(content_item_id)
+    try:
+        progress, changed = uncomplete_item(learner=_learner(request), item=item)
+    except ProgressError as exc:
+        raise _progress_error(exc) from None
+    enrollment = Enrollment.objects.select_related("program").get(
+        learner=_learner(request), program_id=item.program_id
+    )
+    return {"progress": progress, "uncompleted_now": changed, "enrollment": enrollment}
 
 
 @router.get("/progress", response=list[ProgressOut])

@@ -23,6 +23,7 @@ from wagtail.models import Page
 from .access import default_language_code
 from .activity import current_streak, local_day
 from .caching import CONTENT_VERSION_KEY, content_version
+from .localization import learner_url
 from .models import (
     ContentItemPage,
     CoursePage,
@@ -138,7 +139,8 @@ def _localized_titles(page_ids: list[int], request=None) -> dict[int, tuple[str,
     result = {}
     for page in pages:
         shown = translated.get(page.id, page)
-        result[page.id] = (shown.title, shown.get_url(request=request))
+        # A fallback page keeps the learner's language prefix, like every other link.
+        result[page.id] = (shown.title, learner_url(shown, request))
     return result
 
 

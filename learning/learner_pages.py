@@ -161,7 +161,7 @@ class ModuleOutline:
 def breadcrumbs(page: Page, request) -> list[dict]:
     """The page's live ancestors below the home page, linked in the learner's language."""
     ancestors = page.get_ancestors().filter(depth__gt=2).live().order_by("depth")
-    return [{"title": a.title, "url": learner_url(a, request)} for a in ancestors]
+    return [{"title": a.title, "url": learner_url(a, request), "page": a} for a in ancestors]
 
 
 def base_context(page: Page, request) -> dict:

@@ -1,4 +1,5 @@
-"""The learner's pages and forms: My learning, enroll, pause, resume, drop, target date."""
+"""The learner's pages and forms: My learning, enroll, pause, resume, drop, target date,
+mark an item complete and undo it."""
 
 import datetime as dt
 
@@ -11,12 +12,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Page
 
-from .access import NotFound, resolve_program
+from .access import NotFound, resolve_item, resolve_program
 from .dashboard import dashboard_html
 from .enrollment import TransitionError, change_status, enroll, set_target_date
+from .localization import learner_url
 from .models import Enrollment, EnrollmentStatus
+from .progress import ProgressError, complete_item, uncomplete_item
 
+COMPLETION_ACTIONS = {"complete": complete_item, "uncomplete": uncomplete_item}
 STATUS_FOR_ACTION = {
     "pause": EnrollmentStatus.PAUSED,
     "resume": EnrollmentStatus.ACTIVE,
@@ -94,3 +99,20 @@ def target_date_view(request: HttpRequest, enrollment_id) -> HttpResponse:
     else:
         messages.success(request, _("Target date saved."))
     return redirect(_back(request, "my_learning"))
+
+
+@require_POST
+@login_required
+def item_completion_view(request: HttpRequest, item_id: int, action: str) -> HttpResponse:
+    """The item page's "Mark as complete" and "Mark as not complete" forms."""
+    if action not in COMPLETION_ACTIONS:
+        raise Http404
+    try:
+        item = resolve_item(page_id=item_id)
+    except NotFound:
+        raise Http404 from None
+    try:
+        COMPLETION_ACTIONS[action](learner=request.user, item=item)
+    except ProgressError as exc:
+        messages.error(request, exc.message)
+    return redirect(_back(request, learner_url(Page.objects.get(pk=item.item_id), request)))

@@ -20,11 +20,12 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .access import ItemRef, course_lock
-from .activity import record_activity
+from .activity import local_day, record_activity
 from .events import record_event
 from .models import (
     ContentItemPage,
     CoursePage,
+    DailyActivity,
     Enrollment,
     EnrollmentStatus,
     HeartbeatWindow,
@@ -621,3 +622,35 @@ def _complete_locked(*, learner, progress: Progress, item: ItemRef, now) -> bool
     enrollment.learner = learner
     recompute_enrollment(enrollment=enrollment)
     return True
+
+
+def uncomplete_item(*, learner, item: ItemRef) -> tuple[Progress, bool]:
+    """Undo "Mark as complete". Returns (progress, whether this call undid a completion).
+
+    Same locks and totals as complete_item; time spent is kept. The completion leaves the
+    day it was counted on. A completed program stays completed (see docs/progress.md)."""
+    with transaction.atomic():
+        progress, _ = _locked_progress(learner=learner, item=item)
+        enrollment = _locked_enrollment(learner=learner, program_id=item.program_id)
+        if not progress.is_completed:
+            return progress, False
+        completed_at = progress.completed_at
+        progress.is_completed = False
+        progress.completed_at = None
+        progress.save(update_fields=["is_completed", "completed_at"])
+        record_event(
+            actor=learner,
+            verb=Verb.PROGRESSED,
+            object_type=ObjectType.CONTENT_ITEM,
+            object_id=progress.content_item_id,
+            result={"completion": False},
+            context={"enrollment": str(enrollment.pk), "undo": "completed"},
+        )
+        if completed_at is not None:
+            day, _ = local_day(learner=learner, at=completed_at)
+            DailyActivity.objects.filter(
+                learner_id=learner.pk, day=day, items_completed__gt=0
+            ).update(items_completed=F("items_completed") - 1)
+        enrollment.learner = learner
+        recompute_enrollment(enrollment=enrollment)
+        return progress, True

@@ -26,7 +26,7 @@ class SignupExtraForm(forms.Form):
         # Set per form, not on the class: allauth's headless OpenAPI document copies the
         # class's help texts and cannot encode a lazy translation (it answered 500).
         self.fields["name"].help_text = _(
-            "As it should appear on your certificates. You can change it later."
+            "As others on the site will see it. You can change it later."
         )
 
     def signup(self, request, user) -> None:

@@ -12,6 +12,16 @@ from wagtail.models import Locale, Page
 register = template.Library()
 
 
+@register.filter(is_safe=True)
+def with_site_name(title: str) -> str:
+    """A page title followed by the site's name, once: the home page and any page titled
+    like the site read just "Culture Degree"."""
+    title = title.strip()
+    if not title or title == settings.WAGTAIL_SITE_NAME:
+        return settings.WAGTAIL_SITE_NAME
+    return f"{title} · {settings.WAGTAIL_SITE_NAME}"
+
+
 @dataclass(frozen=True)
 class LanguageLink:
     code: str

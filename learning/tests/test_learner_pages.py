@@ -37,7 +37,7 @@ def test_program_page_shows_syllabus_with_courses_modules_and_effort(client):
     assert "4 weeks" in html
     assert "About 3 hours a week" in html  # 2 courses x 6 h over 4 weeks
     assert "Required" in html
-    assert "certificate" in html
+    assert "Complete the required courses to finish the program." in html
     assert "Sign in to enroll" in html
 
 
@@ -238,7 +238,8 @@ def test_english_page_in_the_arabic_interface_keeps_its_own_direction(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="ar" dir="rtl">' in html
-    assert '<article class="program" lang="en" dir="ltr">' in html
+    assert '<article class="program">' in html
+    assert f'<h1 lang="en" dir="ltr">{program.title}</h1>' in html
     assert "data-untranslated-notice" in html and "العربية" in html
 
 

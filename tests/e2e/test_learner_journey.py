@@ -61,6 +61,9 @@ def test_enroll_watch_complete_and_see_progress_in_both_languages(page, live_ser
     page.wait_for_selector(
         '[data-progress][data-completed="true"]', state="attached", timeout=30_000
     )
+    # The page shows the completion at once, with its undo, without a reload.
+    page.get_by_role("button", name="Mark as not complete").wait_for()
+    assert page.get_by_role("button", name="Mark as complete", exact=True).count() == 0
 
     page.goto(f"{live_server.url}{tree.items[0][1].url}")
     page.get_by_role("button", name="Mark as complete").click()

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage, User
 
@@ -29,8 +29,18 @@ def ensure_locales() -> dict[str, Locale]:
 
 
 @transaction.atomic
+def ensure_tree_roots() -> None:
+    """Wagtail's root page and root collection. Its migrations make them; a database emptied
+    by hand (or by a transactional test, which truncates every table) lacks them."""
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def ensure_home_page() -> HomePage:
     """The site's root: a HomePage replacing Wagtail's welcome page, bound to the default Site."""
+    ensure_tree_roots()
     locale = Locale.get_default()
     for welcome_page in Page.objects.filter(depth=2, content_type__model="page"):
         welcome_page.delete()

@@ -11,6 +11,7 @@ from culturedegree import views as site_views
 from culturedegree.accounts import views as account_views
 from culturedegree.api import api as learner_api
 from learning import content_api
+from learning.admin_chooser import choose_page
 
 # Under /api/ errors answer JSON (culturedegree.api_errors); elsewhere the site's pages.
 handler400 = "culturedegree.api_errors.bad_request"
@@ -20,6 +21,8 @@ handler500 = "culturedegree.api_errors.server_error"
 urlpatterns = [
     path("admin/login/", account_views.admin_login, name="admin_login_redirect"),
     path("django-admin/login/", account_views.admin_login),
+    # Wagtail's page chooser, started inside the program when it offers that program's courses.
+    path("admin/choose-page/", choose_page),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.utils import timezone
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Locale
 
 from culturedegree import demo
 from learning.models import (
@@ -37,11 +37,6 @@ def paragraph(text: str = "Read this.") -> list:
 
 def build_tree(*, courses: int = 2, items_per_course: int = 2, title: str = "Silk Road") -> Tree:
     demo.ensure_locales()
-    # Transactional tests truncate every table, Wagtail's root page and collection included.
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     home = demo.ensure_home_page()
     catalog = ProgramIndexPage.objects.child_of(home).first()
     if catalog is None:

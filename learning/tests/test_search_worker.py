@@ -35,15 +35,10 @@ def queued_tasks(settings):
 @pytest.fixture
 def committed_site(transactional_db):
     """The tree's roots, which Wagtail's migrations made and transactional tests truncate."""
-    from wagtail.models import Collection, Page
 
     from culturedegree import demo
 
     demo.ensure_locales()
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     return demo.ensure_home_page()
 
 

@@ -89,15 +89,10 @@ def demo_site(transactional_db):
     The live server needs committed data, so these tests truncate every table afterwards,
     Wagtail's root page and root collection (made by its migrations) included: put them back.
     """
-    from wagtail.models import Collection, Locale, Page
 
     from culturedegree import demo
 
     demo.ensure_locales()
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     return demo.ensure_home_page()
 
 

@@ -97,6 +97,10 @@ MATRIX: dict[str, Row] = {
     "api:progress_complete": Row(
         "POST", "/api/v1/progress/{item_id}/complete", OWN_ONLY, other_status={403}, on_item=True
     ),
+    # Undoing touches only the caller's own record; another learner is not enrolled (403).
+    "api:progress_uncomplete": Row(
+        "DELETE", "/api/v1/progress/{item_id}/complete", OWN_ONLY, other_status={403}
+    ),
     "api:list_progress": Row(
         "GET", "/api/v1/progress?program_id={program_id}", OWN_ONLY, other_status={200}
     ),
@@ -112,6 +116,10 @@ MATRIX: dict[str, Row] = {
         body={"target_completion_date": "2030-01-01"},
     ),
     "page:enrollment_status": Row("POST", "/en/enrollments/{enrollment_id}/pause/", OWNED),
+    # Marks the caller's own progress; another learner is sent back with a message.
+    "page:item_completion": Row(
+        "POST", "/en/items/{item_id}/complete/", OWN_ONLY, other_status={302}
+    ),
 }
 
 

@@ -24,6 +24,8 @@
   var pendingMs = 0; // viewing time not yet sent
   var activeSince = null; // when the current stretch of viewing began
   var thresholdSent = root.dataset.completed === "true";
+  // Until the saved position is applied, the media reads 0: sending that would lose it.
+  var positionKnown = false;
 
   function csrfToken() {
     var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -66,7 +68,7 @@
   }
 
   function mediaData() {
-    if (!media || !isFinite(media.currentTime)) return null;
+    if (!media || !positionKnown || !isFinite(media.currentTime)) return null;
     return { position: Math.round(media.currentTime * 10) / 10 };
   }
 
@@ -98,14 +100,25 @@
 
   if (media) {
     var resumeAt = parseFloat(root.dataset.position || "0");
+    var resuming = false;
     var seek = function () {
-      if (resumeAt > 0 && resumeAt < (media.duration || Infinity) - 1) media.currentTime = resumeAt;
+      if (resumeAt > 0 && resumeAt < (media.duration || Infinity) - 1) {
+        resuming = true;
+        media.currentTime = resumeAt;
+      } else {
+        positionKnown = true;
+      }
     };
     if (media.readyState >= 1) seek(); else media.addEventListener("loadedmetadata", seek, { once: true });
-    media.addEventListener("playing", settle);
+    media.addEventListener("playing", function () { positionKnown = true; settle(); });
     media.addEventListener("pause", function () { send(false); });
     media.addEventListener("ended", function () { send(false); });
-    media.addEventListener("seeked", function () { send(false); });
+    media.addEventListener("seeked", function () {
+      // A file the browser cannot seek in lands back at 0: that is not the learner's place.
+      if (!resuming || Math.abs(media.currentTime - resumeAt) < 1) positionKnown = true;
+      resuming = false;
+      send(false);
+    });
     media.addEventListener("timeupdate", function () {
       if (!thresholdSent && media.duration > 0 && media.currentTime >= COMPLETION_RATIO * media.duration) {
         thresholdSent = true;

@@ -59,6 +59,10 @@ run: seed ## Install, migrate, load the demo once, then serve on http://127.0.0.
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# One process by default. PYTEST_ARGS="-n 2 --dist loadfile" runs two workers (11 min against
+# 19 on this 2-core machine), but a worker may run a transactional test before another file's
+# tests, which then find Wagtail's data emptied: see the closing note of issue 8.
+
 test: install-test ## Run the whole suite against real PostgreSQL
 	DJANGO_SETTINGS_MODULE=culturedegree.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 

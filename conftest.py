@@ -27,6 +27,25 @@ def _clear_cache(django_db_blocker):
 
 
 @pytest.fixture
+def migrated_data(db):
+    """What migrations and post_migrate made (content types, permissions, Wagtail's tree
+    roots), back after a transactional test that ran earlier in this process emptied it."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+    from django.contrib.contenttypes.models import ContentType
+
+    from culturedegree import demo
+
+    ContentType.objects.clear_cache()
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+    demo.ensure_locales()
+    demo.ensure_home_page()
+
+
+@pytest.fixture
 def site(db):
     """The demo foundation (locales, home page, default site) as `seed_demo` builds it."""
     from culturedegree import demo

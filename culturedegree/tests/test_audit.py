@@ -234,7 +234,9 @@ def test_enrollment_changed_while_serving_staff_is_logged_and_the_learners_own_i
     assert entry.data["enrollment"] == str(enrollment.pk)
 
 
-def test_site_history_report_labels_filters_and_exports_the_security_events(client, ada, staff):
+def test_site_history_report_labels_filters_and_exports_the_security_events(
+    migrated_data, client, ada, staff
+):
     sign_in(client)
     sign_in(Client(), password="guessed passphrase")
     superuser = User.objects.create_superuser(email="root@example.org", password=PASSWORD)

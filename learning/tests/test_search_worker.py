@@ -169,7 +169,7 @@ def test_typos_content_api_admin_and_languages_after_the_worker(
 
 @pytest.mark.django_db
 def test_seed_demo_leaves_a_complete_index_with_no_worker(
-    queued_tasks, client, django_capture_on_commit_callbacks
+    migrated_data, queued_tasks, client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", stdout=StringIO())

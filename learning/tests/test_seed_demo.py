@@ -202,7 +202,7 @@ def assert_every_item_page_renders_in_english_and_french(client):
 
 
 def test_seed_demo_builds_a_complete_translated_catalog_and_is_idempotent(
-    django_capture_on_commit_callbacks, client
+    migrated_data, django_capture_on_commit_callbacks, client
 ):
     first = seed(django_capture_on_commit_callbacks)
     # The tests run search indexing inline (immediate tasks) on a shared CI machine: allow

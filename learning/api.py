@@ -303,30 +303,29 @@ def _entry_error(content_item_id: int, exc: Exception) -> dict:
     }
 
 
-@router.post("/progress/{content_item_id}/complete", response=CompleteOut)
-def progress_complete(request, content_item_id: int):
+def _mark(request, content_item_id: int, action):
+    """Complete or uncomplete an item: (progress, whether it changed, the enrollment)."""
     item = _item(content_item_id)
     try:
-        progress, changed = complete_item(learner=_learner(request), item=item)
+        progress, changed = action(learner=_learner(request), item=item)
     except ProgressError as exc:
         raise _progress_error(exc) from None
     enrollment = Enrollment.objects.select_related("program").get(
         learner=_learner(request), program_id=item.program_id
     )
+    return progress, changed, enrollment
+
+
+@router.post("/progress/{content_item_id}/complete", response=CompleteOut)
+def progress_complete(request, content_item_id: int):
+    progress, changed, enrollment = _mark(request, content_item_id, complete_item)
     return {"progress": progress, "completed_now": changed, "enrollment": enrollment}
 
 
 @router.delete("/progress/{content_item_id}/complete", response=UncompleteOut)
 def progress_uncomplete(request, content_item_id: int):
     """Undo "Mark as complete"."""
-    item = _item(content_item_id)
-    try:
-        progress, changed = uncomplete_item(learner=_learner(request), item=item)
-    except ProgressError as exc:
-        raise _progress_error(exc) from None
-    enrollment = Enrollment.objects.select_related("program").get(
-        learner=_learner(request), program_id=item.program_id
-    )
+    progress, changed, enrollment = _mark(request, content_item_id, uncomplete_item)
     return {"progress": progress, "uncompleted_now": changed, "enrollment": enrollment}
 
 

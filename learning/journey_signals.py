@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .access import default_language_code
+from .journey.access import default_language_code
 
 
 def _program_id_for(page) -> int | None:
@@ -24,7 +24,7 @@ def _program_id_for(page) -> int | None:
 def _recompute_later(program_id: int | None) -> None:
     if program_id is None:
         return
-    from .progress import recompute_program
+    from .journey.progress import recompute_program
 
     transaction.on_commit(lambda: recompute_program(program_id=program_id))
 

@@ -11,8 +11,8 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from .caching import bump_content_version
-from .media_duration import media_file_duration
+from .content.caching import bump_content_version
+from .content.media_duration import media_file_duration
 
 
 def _content_changed(**kwargs) -> None:
@@ -33,7 +33,7 @@ def _read_media_duration(sender, instance, **kwargs) -> None:
 def _translation_created(*, source_obj, target_obj, **kwargs) -> None:
     from wagtail.models import Page
 
-    from .translation_review import extend_editorial_access
+    from .admin.translation_review import extend_editorial_access
 
     if isinstance(source_obj, Page) and isinstance(target_obj, Page):
         extend_editorial_access(source=source_obj, translation=target_obj)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from .views import search as views
 
 urlpatterns = [
     path("search/", views.search, name="learning_search"),

@@ -4,14 +4,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from wagtail import hooks
 
-from . import (
-    admin_autosave,  # noqa: F401  (a form posted while its autosave is under way)
-    admin_views,  # noqa: F401  (the enrollments viewset)
+from .admin import (
+    autosave,  # noqa: F401  (a form posted while its autosave is under way)
     page_guards,  # noqa: F401  (no moving or deleting pages with learner records)
-    translation_admin,  # noqa: F401  (translation review and out-of-date report)
+    translation,  # noqa: F401  (translation review and out-of-date report)
+    views,  # noqa: F401  (the enrollments viewset)
 )
-from .access import may_download_document
-from .content_readers import request_reader
+from .content.readers import request_reader
+from .journey.access import may_download_document
 
 
 @hooks.register("before_serve_document")

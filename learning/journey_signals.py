@@ -24,7 +24,7 @@ def _program_id_for(page) -> int | None:
 def _recompute_later(program_id: int | None) -> None:
     if program_id is None:
         return
-    from .journey.progress import recompute_program
+    from learning.journey.recompute import recompute_program
 
     transaction.on_commit(lambda: recompute_program(program_id=program_id))
 

@@ -189,7 +189,7 @@ def enroll_dashboard_learner():
 
     from culturedegree.models import User
     from learning.journey.enrollment import enroll
-    from learning.journey.progress import recompute_enrollment
+    from learning.journey.recompute import recompute_enrollment
     from learning.models import DailyActivity, ProgramPage
 
     learner = User.objects.get(email="learner1@bench.test")

@@ -13,17 +13,14 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict
 from learning.journey import dashboard
 from learning.journey.access import NotFound, resolve_item, resolve_program
 from learning.journey.enrollment import TransitionError, change_status, enroll, set_target_date
-from learning.journey.progress import (
+from learning.journey.heartbeats import (
     MAX_BATCH_ENTRIES,
     MAX_HEARTBEAT_SECONDS,
     Claim,
-    ProgressError,
-    begin_item,
-    complete_item,
     heartbeat,
     heartbeat_batch,
-    uncomplete_item,
 )
+from learning.journey.progress import ProgressError, begin_item, complete_item, uncomplete_item
 from learning.models import Enrollment, Progress
 
 router = Router(tags=["learner"])

@@ -31,7 +31,7 @@ from .validators import find_prerequisite_cycle, validate_content_slug
 
 def journey_context(request, page) -> dict:
     """The learner's enrollment and marks for the journey partials (learning.journey.dashboard)."""
-    from learning.journey.dashboard import page_learner_context
+    from learning.journey.page_marks import page_learner_context
 
     return page_learner_context(request, page)
 

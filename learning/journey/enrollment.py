@@ -12,7 +12,7 @@ from django.utils import timezone
 from learning.models import Enrollment, EnrollmentStatus, ObjectType, ProgramPage, Verb
 
 from .events import record_event
-from .progress import recompute_enrollment
+from .recompute import recompute_enrollment
 
 S = EnrollmentStatus
 

@@ -5,7 +5,8 @@ from django.test.utils import CaptureQueriesContext
 
 from learning.journey.access import resolve_item
 from learning.journey.enrollment import enroll
-from learning.journey.progress import complete_item, heartbeat, start_item
+from learning.journey.heartbeats import heartbeat
+from learning.journey.progress import complete_item, start_item
 
 from .journey_helpers import build_tree, make_learner, rewind_credit, translate_tree
 

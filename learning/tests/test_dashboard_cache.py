@@ -8,9 +8,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from learning.journey.access import resolve_item
-from learning.journey.dashboard import CSRF_PLACEHOLDER
+from learning.journey.dashboard_fragment import CSRF_PLACEHOLDER
 from learning.journey.enrollment import change_status
-from learning.journey.progress import complete_item, heartbeat, start_item
+from learning.journey.heartbeats import heartbeat
+from learning.journey.progress import complete_item, start_item
 from learning.models import Enrollment, EnrollmentStatus
 
 from .journey_helpers import rewind_credit

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from learning.journey.enrollment import TransitionError, change_status, enroll, set_target_date
-from learning.journey.progress import recompute_enrollment
+from learning.journey.recompute import recompute_enrollment
 from learning.models import Enrollment, LearningEvent
 
 from .journey_helpers import build_tree, make_learner

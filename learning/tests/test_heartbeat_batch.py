@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from learning.journey.progress import MAX_BATCH_ENTRIES
+from learning.journey.heartbeats import MAX_BATCH_ENTRIES
 from learning.models import Enrollment, LearningEvent, Progress
 
 from .journey_helpers import build_tree, rewind_credit

@@ -13,7 +13,7 @@ from culturedegree.demo import sound
 from culturedegree.demo.assets import ASSETS_DIR
 from learning.content.media_duration import probe_duration
 from learning.journey.access import resolve_item
-from learning.journey.progress import heartbeat
+from learning.journey.heartbeats import heartbeat
 from learning.models import ContentItemPage, Progress
 
 from .journey_helpers import rewind_credit

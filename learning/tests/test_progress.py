@@ -4,16 +4,14 @@ import pytest
 
 from learning.journey.access import resolve_item
 from learning.journey.enrollment import change_status
+from learning.journey.heartbeats import Claim, heartbeat, heartbeat_batch
 from learning.journey.progress import (
     MAX_PROGRESS_DATA_BYTES,
-    Claim,
     ProgressError,
     complete_item,
-    heartbeat,
-    heartbeat_batch,
-    recompute_program,
     start_item,
 )
+from learning.journey.recompute import recompute_program
 from learning.models import DailyActivity, Enrollment, LearnerStats, Progress
 
 from .journey_helpers import build_tree, make_learner, make_video, rewind_credit
@@ -151,7 +149,7 @@ def test_course_with_unfinished_prerequisite_is_locked_and_skipped(tree, learner
     second.prerequisites.add(tree.courses[0])
     second.save_revision().publish()
     enrollment = Enrollment.objects.get()
-    from learning.journey.progress import recompute_enrollment
+    from learning.journey.recompute import recompute_enrollment
 
     recompute_enrollment(enrollment=enrollment)
     client.force_login(learner)

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from learning.content.localization import learner_url
 from learning.journey.access import NotFound, resolve_item, resolve_program
-from learning.journey.dashboard import dashboard_html
+from learning.journey.dashboard_fragment import dashboard_html
 from learning.journey.enrollment import TransitionError, change_status, enroll, set_target_date
 from learning.journey.progress import ProgressError, complete_item, uncomplete_item
 from learning.models import Enrollment, EnrollmentStatus

@@ -42,7 +42,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("style/", site_views.style_guide, name="style_guide"),
     path("", include("learning.views.urls")),
-    path("", include("learning.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

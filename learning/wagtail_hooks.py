@@ -12,6 +12,7 @@ from .admin import (
 )
 from .content.readers import request_reader
 from .journey.access import may_download_document
+from .views.gates import gate_content_items
 
 
 @hooks.register("before_serve_document")
@@ -25,3 +26,7 @@ def serve_documents_to_their_readers(document, request):
         message = "Enroll in the program, and finish the courses it waits on, to open this."
         return JsonResponse({"message": message}, status=403 if reader.is_authenticated else 401)
     return redirect_to_login(request.get_full_path())
+
+
+# Inside Wagtail's own view restrictions (order 0): a private page asks for its password first.
+hooks.register("on_serve_page", gate_content_items, order=10)

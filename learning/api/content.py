@@ -27,8 +27,9 @@ from wagtail.models import Page
 
 from culturedegree.request_guards import StrictJSONParser
 from learning.admin.page_guards import LearnerRecordsProtected
-from learning.content.catalog import exclude_under_unpublished
+from learning.content.localization import exclude_under_unpublished
 from learning.content.readers import CONTENT_API_PREFIX, reading
+from learning.journey.access import may_read_item_body
 
 LISTING_PATH = f"{CONTENT_API_PREFIX}pages/"
 
@@ -175,7 +176,7 @@ class ContentApiMiddleware:
                 names = listing_fields(request.GET)
             except FieldsError as exc:
                 return problem(400, str(exc))
-        with reading(request):
+        with reading(request, may_read_body=may_read_item_body):
             response = self.get_response(request)
             if names and response.status_code == 200:
                 try:

@@ -17,7 +17,10 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .localization import shown_in_language
+from .localization import exclude_under_unpublished, shown_in_language
+from .pages import ContentItemPage, Difficulty, ProgramPage
+from .search import backend_for_language
+from .search_words import corrected_query
 
 CATALOG_PAGE_SIZE = 12
 
@@ -55,8 +58,6 @@ class CatalogFilters:
 
     @classmethod
     def from_querydict(cls, params: QueryDict, *, default_language: str) -> CatalogFilters:
-        from .pages import Difficulty
-
         difficulty = params.get("difficulty", "")
         duration = params.get("duration", "")
         language = params.get("language", "") or default_language
@@ -101,22 +102,9 @@ class CatalogResult:
     corrected_query: str = ""
 
 
-def exclude_under_unpublished(queryset: QuerySet) -> QuerySet:
-    """Drop pages below an unpublished page: Wagtail leaves them live when a parent is unpublished.
-
-    Only unpublished pages that have children matter, and editors keep those few.
-    """
-    hidden_paths = Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
-    under_hidden = Q()
-    for path in hidden_paths:
-        under_hidden |= Q(path__startswith=path)
-    return queryset.exclude(under_hidden) if under_hidden else queryset
-
-
 def catalog_programs(*, language_code: str) -> QuerySet:
     """Live, public programs shown in one language, untranslated ones in the default language,
     with what a card needs joined in."""
-    from learning.models import ProgramPage
 
     return (
         shown_in_language(ProgramPage.objects.live().public(), language_code=language_code)
@@ -133,7 +121,6 @@ def search_catalog(
 
     A query that finds nothing is tried again with its misspelt words corrected.
     """
-    from .search import backend_for_language, corrected_query
 
     programs = catalog_programs(language_code=filters.language)
     if filters.difficulty:
@@ -223,7 +210,6 @@ def item_navigation(*, item: Page, module_minutes: int | None = None) -> ItemNav
     Time left counts this item and the ones after it in the module; an item without a media
     duration counts as its share of the module's estimated minutes.
     """
-    from learning.models import ContentItemPage
 
     course_path = item.path[: -2 * Page.steplen]
     module_path = item.path[: -Page.steplen]

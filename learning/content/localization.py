@@ -66,3 +66,21 @@ def shown_in_language(queryset: QuerySet, *, language_code: str) -> QuerySet:
     return queryset.filter(
         Q(locale=locale) | Q(locale=default_locale) & ~Q(translation_key__in=translated)
     )
+
+
+def languages_shown_in(language_code: str) -> list[str]:
+    """The languages whose pages a learner reading ``language_code`` sees: theirs, then the
+    default language's for pages not translated yet."""
+    return list(dict.fromkeys([language_code, settings.LANGUAGE_CODE]))
+
+
+def exclude_under_unpublished(queryset: QuerySet) -> QuerySet:
+    """Drop pages below an unpublished page: Wagtail leaves them live when a parent is unpublished.
+
+    Only unpublished pages that have children matter, and editors keep those few.
+    """
+    hidden_paths = Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
+    under_hidden = Q()
+    for path in hidden_paths:
+        under_hidden |= Q(path__startswith=path)
+    return queryset.exclude(under_hidden) if under_hidden else queryset

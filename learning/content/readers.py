@@ -3,10 +3,12 @@
 
 Wagtail's API v3 treats every request without an API token as anonymous (a session cookie
 must not show drafts), so the learner is noted here before it does. The reader only opens
-item bodies and documents (learning.journey.access.may_read_item_body); which pages are
-listed at all stays Wagtail's public rule.
+item bodies and documents; which pages are listed at all stays Wagtail's public rule. Who may
+open a body is the journey's rule (learning.journey.access.may_read_item_body): the content API
+hands it to ``reading`` with each request, so the content layer imports nothing of the journey.
 """
 
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -20,6 +22,8 @@ CONTENT_API_PREFIX = "/api/v3/"
 class Reading:
     request: object
     session_user: object
+    #: may_read_body(user=..., page_id=...): whether the reader may open an item's body.
+    may_read_body: Callable[..., bool]
     _reader: object = field(default=None)
 
     @property
@@ -60,10 +64,13 @@ def current_reading() -> Reading | None:
 
 class reading:
     """While a content API request is answered: its request and session user, for the
-    fields below (learning.api.content.ContentApiMiddleware opens it)."""
+    fields below, and the rule for opening item bodies (learning.api.content.ContentApiMiddleware
+    opens it)."""
 
-    def __init__(self, request):
-        self.value = Reading(request=request, session_user=request.user)
+    def __init__(self, request, *, may_read_body: Callable[..., bool]):
+        self.value = Reading(
+            request=request, session_user=request.user, may_read_body=may_read_body
+        )
 
     def __enter__(self):
         self.token = _reading.set(self.value)
@@ -75,13 +82,11 @@ class reading:
 
 class ItemBodyField(Field):
     """A content item's body blocks in the content API, or null for a reader who may not
-    open the item (learning.journey.access.may_read_item_body)."""
+    open the item (by the rule ``reading`` was given)."""
 
     def get_attribute(self, instance):
-        from learning.journey.access import may_read_item_body
-
         reading = current_reading()
-        if reading is None or not may_read_item_body(user=reading.reader, page_id=instance.pk):
+        if reading is None or not reading.may_read_body(user=reading.reader, page_id=instance.pk):
             raise SkipField
         return instance.body
 

@@ -7,9 +7,11 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
 from learning.models import Enrollment, EnrollmentStatus, ObjectType, ProgramPage, Progress, Verb
 
+from .access import default_language_code
 from .events import record_event
 from .structure import (
     ProgramStructure,
@@ -150,3 +152,14 @@ def recompute_program(*, program_id: int) -> int:
             count += 1
         Enrollment.objects.bulk_update(enrollments, TOTAL_FIELDS, batch_size=500)
     return count
+
+
+def program_id_for_page(page) -> int | None:
+    """The default-locale program a learning page belongs to (itself for a program), if any:
+    learner records point at the default locale, so only its changes move the totals."""
+    locale = getattr(page, "locale", None)
+    if locale is None or locale.language_code != default_language_code():
+        return None
+    steplen = Page.steplen
+    paths = [page.path[: steplen * depth] for depth in range(1, page.depth + 1)]
+    return ProgramPage.objects.filter(path__in=paths).values_list("id", flat=True).first()

@@ -6,12 +6,11 @@ from learning.content.pages import (
     ProgramPage,
 )
 from learning.content.requirements import RequirementGroup
+from learning.content.search_words import SearchWord
 from learning.journey.models.activity import DailyActivity, LearnerStats
 from learning.journey.models.enrollment import Enrollment, EnrollmentStatus
 from learning.journey.models.events import AppendOnlyError, LearningEvent, ObjectType, Verb
 from learning.journey.models.progress import HeartbeatWindow, Progress
-
-from .search import SearchWord
 
 __all__ = [
     "AppendOnlyError",

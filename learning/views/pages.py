@@ -1,4 +1,5 @@
-"""What each learner page shows, built for the page's ``get_context``.
+"""What each learner page shows, merged into the page's ``get_context``: registered with the page
+layer (learning.content.pages.register_page_context) when the app is ready.
 
 The heavy parts (outlines, navigation) are objects whose properties run their queries only when
 the template first reads them, so a cached template fragment costs no query at all.
@@ -22,6 +23,16 @@ from learning.content.catalog import (
     search_catalog,
 )
 from learning.content.localization import learner_url, untranslated_language_name
+from learning.content.pages import Difficulty, register_page_context
+from learning.journey.access import page_lock
+from learning.journey.page_marks import page_learner_context
+from learning.models import (
+    ContentItemPage,
+    CoursePage,
+    ModulePage,
+    ProgramIndexPage,
+    ProgramPage,
+)
 
 
 def _active_locale() -> Locale | None:
@@ -55,8 +66,6 @@ class Syllabus:
 
     @cached_property
     def courses(self) -> list[OutlineNode]:
-        from learning.models import CoursePage, ModulePage
-
         canonical = self.program.default_locale_page()
         nodes = build_outline(parent=canonical, levels=[CoursePage, ModulePage])
         required_ids, elective_ids = self._requirement_ids
@@ -130,8 +139,6 @@ class CourseOutline:
 
     @cached_property
     def modules(self) -> list[OutlineNode]:
-        from learning.models import ContentItemPage, ModulePage
-
         nodes = build_outline(parent=self.course, levels=[ModulePage, ContentItemPage])
         localize_outline(nodes, locale=_active_locale())
         return nodes
@@ -151,8 +158,6 @@ class ModuleOutline:
 
     @cached_property
     def items(self) -> list[OutlineNode]:
-        from learning.models import ContentItemPage
-
         nodes = build_outline(parent=self.module, levels=[ContentItemPage])
         localize_outline(nodes, locale=_active_locale())
         return nodes
@@ -200,8 +205,6 @@ def lock_context(lock, request) -> dict:
 
 
 def _lock_for(page: Page, request) -> dict | None:
-    from learning.journey.access import page_lock
-
     lock = page_lock(learner=request.user, page=page)
     return lock_context(lock, request) if lock else None
 
@@ -210,8 +213,6 @@ def program_index_context(page: Page, request) -> dict:
     filters = CatalogFilters.from_querydict(
         request.GET, default_language=translation.get_language() or page.locale.language_code
     )
-    from learning.content.pages import Difficulty
-
     listing = search_catalog(filters=filters, page_number=request.GET.get("page", 1))
     return {
         **base_context(page, request),
@@ -244,8 +245,6 @@ def module_context(page: Page, request) -> dict:
 
 
 def item_context(page: Page, request) -> dict:
-    from learning.models import ModulePage
-
     module = ModulePage.objects.filter(path=page.path[: -Page.steplen]).first()
     return {
         **base_context(page, request),
@@ -254,3 +253,26 @@ def item_context(page: Page, request) -> dict:
             item=page, module_minutes=module.estimated_minutes if module else None
         ),
     }
+
+
+# The context of each page type on the learner site.
+CONTEXT_BY_PAGE_TYPE = {
+    ProgramIndexPage: program_index_context,
+    ProgramPage: program_context,
+    CoursePage: course_context,
+    ModulePage: module_context,
+    ContentItemPage: item_context,
+}
+
+
+def learner_page_context(page: Page, request) -> dict:
+    """The page type's context, and the learner's journey (enrollment, marks) where shown."""
+    context = CONTEXT_BY_PAGE_TYPE[type(page)](page, request)
+    if page.shows_journey:
+        context.update(page_learner_context(request, page))
+    return context
+
+
+def register_page_contexts() -> None:
+    """Called from LearningConfig.ready()."""
+    register_page_context(learner_page_context)

@@ -6,12 +6,13 @@ import pytest
 from django.utils import timezone
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
-from learning.access import resolve_item
-from learning.enrollment import drop, enroll, pause, resume, set_target_date
-from learning.events import as_statement, record_event, xapi_extension
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import drop, enroll, pause, resume, set_target_date
+from learning.journey.events import as_statement, record_event, xapi_extension
+from learning.journey.heartbeats import heartbeat
+from learning.journey.progress import complete_item, start_item, uncomplete_item
 from learning.models import Enrollment, LearningEvent, ObjectType, Verb
 from learning.personal_data import anonymise_events
-from learning.progress import complete_item, heartbeat, start_item, uncomplete_item
 
 from .journey_helpers import make_learner, make_video, rewind_credit
 

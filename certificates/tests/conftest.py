@@ -1,0 +1,17 @@
+import pytest
+
+from learning.enrollment import enroll
+from learning.tests.journey_helpers import build_tree, make_learner
+
+
+@pytest.fixture
+def tree():
+    """A program of two courses, one module each, two items per module."""
+    return build_tree()
+
+
+@pytest.fixture
+def learner(tree):
+    learner = make_learner()
+    enroll(learner=learner, program=tree.program)
+    return learner

@@ -1,0 +1,65 @@
+"""Awards under real concurrent connections: threads behind a barrier, one connection each."""
+
+import threading
+
+import pytest
+
+from certificates import hooks
+from certificates.evaluation import award, evaluate_learner
+from certificates.models import UserAchievement
+from learning.access import resolve_item
+from learning.enrollment import enroll
+from learning.progress import complete_item
+from learning.tests.journey_helpers import build_tree, make_learner, run_together
+
+from .helpers import make_achievement
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def notified():
+    seen, lock = [], threading.Lock()
+
+    def record(row):
+        with lock:
+            seen.append(row.pk)
+
+    hooks.on_award(record)
+    yield seen
+    hooks.AWARD_CALLBACKS.remove(record)
+
+
+def test_parallel_completions_of_the_last_item_award_once(notified, migrated_data):
+    tree = build_tree(courses=1, items_per_course=2)
+    learner = make_learner()
+    enroll(learner=learner, program=tree.program)
+    course = make_achievement("course_completion", {"course": tree.courses[0].id})
+    program = make_achievement("program_completion", {"program": tree.program.id})
+    complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][0].id))
+    last = resolve_item(page_id=tree.items[0][1].id)
+    run_together(lambda: complete_item(learner=learner, item=last))
+    rows = UserAchievement.objects.filter(learner=learner, earned_at__isnull=False)
+    assert sorted(rows.values_list("achievement_id", flat=True)) == sorted([course.id, program.id])
+    assert len(notified) == 2
+
+
+def test_parallel_evaluations_and_awards_make_one_row_and_one_notice(notified, migrated_data):
+    tree = build_tree(courses=1, items_per_course=1)
+    learner = make_learner()
+    enroll(learner=learner, program=tree.program)
+    achievement = make_achievement("course_completion", {"course": tree.courses[0].id})
+    UserAchievement.objects.all().delete()
+    # The completion's own evaluation is part of the race.
+    complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][0].id))
+    UserAchievement.objects.all().delete()
+    notified.clear()
+    results = run_together(
+        lambda: (
+            len(evaluate_learner(learner=learner))
+            + bool(award(learner=learner, achievement=achievement))
+        )
+    )
+    assert sum(results) == 1
+    assert UserAchievement.objects.filter(learner=learner).count() == 1
+    assert notified == [UserAchievement.objects.get().pk]

@@ -1,0 +1,111 @@
+"""Achievements are evaluated after the events that can change them, and awarded once."""
+
+import pytest
+
+from certificates import hooks
+from certificates.evaluation import evaluate_learner
+from certificates.models import UserAchievement
+from learning.access import resolve_item
+from learning.progress import complete_item, uncomplete_item
+
+from .helpers import committed, make_achievement
+
+pytestmark = pytest.mark.django_db
+
+
+def complete(learner, page):
+    return committed(complete_item, learner=learner, item=resolve_item(page_id=page.id))
+
+
+def test_course_completion_shows_progress_then_is_earned_once(tree, learner):
+    achievement = make_achievement("course_completion", {"course": tree.courses[0].id}, points=40)
+    complete(learner, tree.items[0][0])
+    row = UserAchievement.objects.get(learner=learner, achievement=achievement)
+    assert row.earned_at is None
+    assert row.progress == {"current": 1, "target": 2}
+    complete(learner, tree.items[0][1])
+    row.refresh_from_db()
+    assert row.earned_at is not None
+    assert row.progress == {"current": 2, "target": 2}
+    # Undoing and redoing keeps the award as it was: earned once.
+    earned_at = row.earned_at
+    committed(uncomplete_item, learner=learner, item=resolve_item(page_id=tree.items[0][1].id))
+    complete(learner, tree.items[0][1])
+    row.refresh_from_db()
+    assert row.earned_at == earned_at
+    assert UserAchievement.objects.filter(learner=learner).count() == 1
+
+
+def test_program_completion_is_earned_when_the_program_completes(tree, learner):
+    achievement = make_achievement("program_completion", {"program": tree.program.id})
+    for page in tree.all_items[:-1]:
+        complete(learner, page)
+    row = UserAchievement.objects.get(achievement=achievement)
+    assert (row.progress, row.earned_at) == ({"current": 3, "target": 4}, None)
+    complete(learner, tree.all_items[-1])
+    row.refresh_from_db()
+    assert row.earned_at is not None
+
+
+def test_a_rolled_back_completion_awards_nothing(tree, learner):
+    from django.db import transaction
+
+    make_achievement("course_completion", {"course": tree.courses[0].id})
+    complete(learner, tree.items[0][0])
+
+    def complete_then_fail():
+        with transaction.atomic():
+            complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][1].id))
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        committed(complete_then_fail)
+    assert not UserAchievement.objects.filter(earned_at__isnull=False).exists()
+
+
+def test_the_learner_is_notified_once_through_the_award_hook(tree, learner):
+    notified = []
+    callback = hooks.on_award(lambda row: notified.append(row.achievement_id))
+    try:
+        achievement = make_achievement("course_completion", {"course": tree.courses[1].id})
+        for page in tree.items[1]:
+            complete(learner, page)
+        committed(evaluate_learner, learner=learner)
+        committed(evaluate_learner, learner=learner)
+    finally:
+        hooks.AWARD_CALLBACKS.remove(callback)
+    assert notified == [achievement.id]
+
+
+def test_inactive_and_translated_achievements_are_not_awarded_twice(tree, learner):
+    achievement = make_achievement("course_completion", {"course": tree.courses[0].id})
+    from wagtail.models import Locale
+
+    achievement.copy_for_translation(Locale.objects.get(language_code="fr")).save()
+    inactive = make_achievement(
+        "course_completion", {"course": tree.courses[0].id}, is_active=False, name="Old"
+    )
+    for page in tree.items[0]:
+        complete(learner, page)
+    earned = UserAchievement.objects.filter(learner=learner, earned_at__isnull=False)
+    assert list(earned.values_list("achievement_id", flat=True)) == [achievement.id]
+    assert not UserAchievement.objects.filter(achievement=inactive).exists()
+
+
+def test_community_and_assessment_criteria_say_not_yet_until_wired(tree, learner):
+    import uuid
+
+    from certificates.criteria import assessment, community
+
+    make_achievement("community", {"activity": "accepted_answers", "count": 3})
+    make_achievement("assessment", {"assessment": str(uuid.uuid4()), "min_score": 90})
+    assert evaluate_learner(learner=learner) == []
+    assert not UserAchievement.objects.exists()
+    community.COUNTERS["accepted_answers"] = lambda learner: 3
+    saved = assessment.READER.best_score
+    assessment.READER.best_score = lambda learner, assessment_id: 95
+    try:
+        assert len(evaluate_learner(learner=learner)) == 2
+    finally:
+        community.COUNTERS.pop("accepted_answers")
+        assessment.READER.best_score = saved

@@ -26,7 +26,7 @@ ACHIEVEMENTS = [
         {"length": 3},
         {
             "fr": ("Trois jours de suite", "Apprenez trois jours d'affilée (ou trois semaines)."),
-            "ja": ("3日連続", "3日連続で学習しましょう（週の目標なら3週連続）。"),
+            "ja": ("3日連続", "3日連続で学習しましょう(週の目標なら3週連続)。"),
             "ar": ("ثلاثة أيام متتالية", "تعلّم ثلاثة أيام متتالية (أو ثلاثة أسابيع)."),
         },
     ),
@@ -39,7 +39,7 @@ ACHIEVEMENTS = [
         {"length": 7},
         {
             "fr": ("Une semaine d'apprentissage", "Gardez votre série sept jours (ou semaines)."),
-            "ja": ("1週間の学び", "7日間（または7週間）連続記録を続けましょう。"),
+            "ja": ("1週間の学び", "7日間(または7週間)連続記録を続けましょう。"),
             "ar": ("أسبوع من التعلّم", "حافظ على سلسلتك سبعة أيام (أو سبعة أسابيع)."),
         },
     ),
@@ -52,7 +52,7 @@ ACHIEVEMENTS = [
         {"length": 14},
         {
             "fr": ("Deux semaines solides", "Gardez votre série quatorze jours (ou semaines)."),
-            "ja": ("2週間の継続", "14日間（または14週間）連続記録を続けましょう。"),
+            "ja": ("2週間の継続", "14日間(または14週間)連続記録を続けましょう。"),
             "ar": ("أسبوعان من المثابرة", "حافظ على سلسلتك أربعة عشر يومًا (أو أسبوعًا)."),
         },
     ),

@@ -141,3 +141,38 @@ def test_the_listing_offers_the_award_for_special_achievements(client, admin):
     special = make_achievement("special", name="Helping hand")
     html = client.get(reverse("wagtailsnippets_certificates_achievement:list")).content.decode()
     assert reverse("certificates_award_achievement", args=[special.pk]) in html
+
+
+def test_wagtail_localize_translates_an_achievement_keeping_its_criteria(tree):
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    achievement = make_achievement(
+        "course_completion", {"course": tree.courses[0].id}, name="Scholar", points=70
+    )
+    source, _ = TranslationSource.get_or_create_from_instance(achievement)
+    segments = source.stringsegment_set.select_related("string")
+    assert {s.string.data for s in segments} == {"Scholar", "Do the thing."}
+    french = Locale.objects.get(language_code="fr")
+    translation, created = source.create_or_update_translation(french, fallback=True)
+    assert created
+    assert translation.pk != achievement.pk
+    assert translation.translation_key == achievement.translation_key
+    assert (translation.kind, translation.criteria, translation.points) == (
+        "course_completion",
+        {"course": tree.courses[0].id},
+        70,
+    )
+
+
+def test_personal_data_export_lists_awards_and_goals(tree, learner):
+    from certificates.evaluation import award
+    from certificates.models import LearnerGoals
+    from culturedegree.privacy import export_personal_data
+
+    award(learner=learner, achievement=make_achievement("special", name="Kind"), reason="Help")
+    LearnerGoals.objects.create(learner=learner, goal_kind="weekly", days_per_week=4)
+    data = export_personal_data(user=learner)
+    flat = str(data)
+    assert "Kind" in flat and "Help" in flat
+    assert "weekly" in flat

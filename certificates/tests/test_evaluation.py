@@ -109,3 +109,18 @@ def test_community_and_assessment_criteria_say_not_yet_until_wired(tree, learner
     finally:
         community.COUNTERS.pop("accepted_answers")
         assessment.READER.best_score = saved
+
+
+def test_other_apps_request_an_evaluation_that_runs_after_their_commit(tree, learner):
+    from certificates import hooks
+    from certificates.criteria import community
+
+    achievement = make_achievement("community", {"activity": "comments", "count": 2})
+    community.register_counter("comments", lambda learner: 2)
+    try:
+        committed(hooks.request_evaluation, learner_id=learner.pk, kinds=["community"])
+    finally:
+        community.COUNTERS.pop("comments")
+    row = UserAchievement.objects.get(achievement=achievement)
+    assert row.earned_at is not None
+    assert row.progress == {"current": 2, "target": 2}

@@ -125,3 +125,12 @@ def test_a_streak_achievement_shows_days_of_the_goal_then_is_earned(learner):
     assert (row.progress, row.earned_at) == ({"current": 2, "target": 3}, None)
     record_activity(learner=learner, at=now)
     assert [r.achievement for r in committed(evaluate_learner, learner=learner)] == [achievement]
+
+
+def test_the_goals_page_stays_within_its_query_budget(
+    client, learner, django_assert_max_num_queries
+):
+    client.force_login(learner)
+    client.get("/en/my-learning/goals/")  # warm the site's caches
+    with django_assert_max_num_queries(12):
+        assert client.get("/en/my-learning/goals/").status_code == 200

@@ -44,6 +44,7 @@ class PointsOut(Schema):
 class AchievementsOut(Schema):
     earned: list[AchievementOut]
     in_progress: list[AchievementOut]
+    not_started: list[AchievementOut]
     streak: StreakOut
     points: PointsOut
 
@@ -56,6 +57,7 @@ def list_achievements(request):
     return {
         "earned": summary["earned"],
         "in_progress": summary["in_progress"],
+        "not_started": summary["not_started"],
         "streak": {
             "goal": streak.goal.kind,
             "days_per_week": streak.goal.days_per_week,

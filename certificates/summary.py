@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 
 from learning.access import default_language_code
 
-from .models import Achievement, LearnerGoals, UserAchievement
+from .models import Achievement, AchievementKind, LearnerGoals, UserAchievement
 from .points import points_for
 from .streaks import streak_for
 
@@ -29,14 +29,23 @@ def localized(achievements: list[Achievement]) -> dict:
 
 
 def achievement_rows(*, learner) -> list[dict[str, Any]]:
-    """The learner's achievements, earned first (newest first), then those in progress."""
+    """The learner's achievements, earned first (newest first), then those in progress, then
+    the active ones not started yet (special ones only once awarded). Three queries."""
+    from .evaluation import canonical_achievements
+
     rows = list(
         UserAchievement.objects.filter(learner=learner)
         .filter(Q(earned_at__isnull=False) | Q(achievement__is_active=True))
         .select_related("achievement")
         .order_by(F("earned_at").desc(nulls_last=True), "achievement__name")
     )
-    words = localized([row.achievement for row in rows])
+    untouched = list(
+        canonical_achievements()
+        .exclude(kind=AchievementKind.SPECIAL)
+        .exclude(awards__learner=learner)
+        .order_by("points", "name")
+    )
+    words = localized([row.achievement for row in rows] + untouched)
     result = []
     for row in rows:
         achievement = row.achievement
@@ -58,6 +67,27 @@ def achievement_rows(*, learner) -> list[dict[str, Any]]:
                 "percent": round(100 * current / target) if target else 0,
                 "new": row.earned_at is not None and row.seen_at is None,
                 "award_id": row.pk,
+                "started": True,
+            }
+        )
+    for achievement in untouched:
+        name, description = words[achievement.pk]
+        result.append(
+            {
+                "id": achievement.pk,
+                "name": name,
+                "description": description,
+                "icon": achievement.icon,
+                "points": achievement.points,
+                "kind": achievement.kind,
+                "earned": False,
+                "earned_at": None,
+                "current": 0,
+                "target": 0,
+                "percent": 0,
+                "new": False,
+                "award_id": None,
+                "started": False,
             }
         )
     return result
@@ -68,7 +98,8 @@ def achievements_summary(*, learner) -> dict[str, Any]:
     rows = achievement_rows(learner=learner)
     return {
         "earned": [r for r in rows if r["earned"]],
-        "in_progress": [r for r in rows if not r["earned"]],
+        "in_progress": [r for r in rows if not r["earned"] and r["started"]],
+        "not_started": [r for r in rows if not r["started"]],
         "new": [r for r in rows if r["new"]],
         "streak": streak_for(learner=learner, row=goals),
         "points": points_for(

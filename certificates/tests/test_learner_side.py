@@ -42,6 +42,7 @@ def test_my_learning_shows_earned_and_in_progress_achievements_and_the_notice(
     assert "New achievement: First steps" in html
     assert "Road&#x27;s end" in html
     assert "2 of 4" in html
+    assert "Not started yet" not in html
     # 2 items (20 points) and the achievement (40 points).
     assert "data-points>60<" in html
     row = UserAchievement.objects.get(earned_at__isnull=False)
@@ -92,6 +93,9 @@ def test_the_api_lists_earned_and_in_progress_achievements(client, tree, learner
     assert [a["id"] for a in body["earned"]] == [str(earned.id)]
     assert body["earned"][0]["earned_at"]
     assert [(a["current"], a["target"]) for a in body["in_progress"]] == [(2, 4)]
+    make_achievement("streak", {"length": 30}, name="A month")
+    body = client.get("/api/v1/achievements").json()
+    assert [a["name"] for a in body["not_started"]] == ["A month"]
     assert body["points"] == {"total": 50, "level": 1, "next_level_at": 100}
     assert body["streak"]["current"] == 1
     assert body["streak"]["goal"] == "daily"

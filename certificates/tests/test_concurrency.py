@@ -63,3 +63,28 @@ def test_parallel_evaluations_and_awards_make_one_row_and_one_notice(notified, m
     assert sum(results) == 1
     assert UserAchievement.objects.filter(learner=learner).count() == 1
     assert notified == [UserAchievement.objects.get().pk]
+
+
+def test_parallel_streak_evaluations_make_one_goals_row_and_one_award(notified, migrated_data):
+    import datetime as dt
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from certificates.models import LearnerGoals
+    from learning.activity import record_activity
+
+    learner = make_learner()
+    achievement = make_achievement("streak", {"length": 3})
+    now = timezone.now()
+    for days_ago in (2, 1, 0):
+        with transaction.atomic():
+            record_activity(learner=learner, at=now - dt.timedelta(days=days_ago))
+    LearnerGoals.objects.all().delete()
+    UserAchievement.objects.all().delete()
+    notified.clear()
+    run_together(lambda: evaluate_learner(learner=learner))
+    goals = LearnerGoals.objects.get(learner=learner)
+    assert (goals.current_streak, goals.longest_streak, goals.freezes) == (2, 2, 0)
+    assert UserAchievement.objects.get(achievement=achievement).earned_at is not None
+    assert len(notified) == 1

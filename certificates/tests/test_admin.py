@@ -35,6 +35,9 @@ def form_data(**fields):
 
 
 def test_an_editor_creates_a_course_achievement(client, admin, tree):
+    form = client.get(ADD_URL).content.decode()
+    assert 'name="criteria_course"' in form
+    assert tree.courses[0].title in form
     response = client.post(
         ADD_URL, form_data(kind="course_completion", criteria_course=tree.courses[0].id)
     )

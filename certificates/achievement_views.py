@@ -9,6 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Locale
+
+from learning.models import Enrollment
 
 from .achievement_forms import GoalsForm
 from .leaderboard import weekly_board
@@ -46,8 +49,6 @@ def goals_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 @login_required
 def leaderboard_view(request: HttpRequest, program_id: int) -> HttpResponse:
-    from learning.models import Enrollment
-
     enrollment = (
         Enrollment.objects.filter(learner=request.user, program_id=program_id)
         .select_related("program")
@@ -68,8 +69,6 @@ def leaderboard_view(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 def _active_locale():
-    from wagtail.models import Locale
-
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:

@@ -17,9 +17,12 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from learning.models import CoursePage, ProgramPage
+
 from .criteria import community, module_for
 from .criteria.assessment import assessment_choices
 from .evaluation import ACHIEVEMENT_AWARDED, AwardError, award_special
+from .journey import default_language_code
 from .models import Achievement, AchievementKind
 
 AWARD_PERMISSION = "certificates.change_achievement"
@@ -60,9 +63,6 @@ class AchievementForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from learning.access import default_language_code
-        from learning.models import CoursePage, ProgramPage
-
         language = default_language_code()
         self.fields["criteria_course"].queryset = CoursePage.objects.filter(
             locale__language_code=language

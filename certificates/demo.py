@@ -9,6 +9,8 @@ a gap, a day, a gap, four days up to today) give a daily streak of 4 with one fr
 from django.db import transaction
 from wagtail.models import Locale
 
+from learning.models import CoursePage, ProgramPage
+
 from .evaluation import award_special, evaluate_learner
 from .models import Achievement, AchievementKind, UserAchievement
 
@@ -113,8 +115,6 @@ SPECIAL_REASON = "Joined the first cohort of the demo site."
 
 
 def _criteria(criteria: dict) -> dict | None:
-    from learning.models import CoursePage, ProgramPage
-
     resolved = dict(criteria)
     for key, model in (("course", CoursePage), ("program", ProgramPage)):
         if key in resolved:

@@ -14,7 +14,9 @@ from culturedegree import audit
 
 from . import hooks
 from .criteria import module_for
+from .journey import default_language_code
 from .models import Achievement, AchievementKind, UserAchievement
+from .streaks import refresh
 
 ACHIEVEMENT_AWARDED = "certificates.achievement_awarded"
 
@@ -25,8 +27,6 @@ class AwardError(Exception):
 
 def canonical_achievements():
     """Active achievements in the default locale (awards point at these)."""
-    from learning.access import default_language_code
-
     return Achievement.objects.filter(is_active=True, locale__language_code=default_language_code())
 
 
@@ -85,8 +85,6 @@ def evaluate_learner(*, learner, kinds: list[str] | None = None) -> list[UserAch
         ).values_list("achievement_id", flat=True)
     )
     if any(a.kind == AchievementKind.STREAK for a in achievements):
-        from .streaks import refresh
-
         refresh(learner=learner)
     awarded = []
     for achievement in achievements:

@@ -33,7 +33,7 @@ def announce(user_achievement) -> None:
 
 
 def request_evaluation(*, learner_id, kinds: list[str] | None = None) -> None:
-    from .tasks import evaluate_achievements
+    from .tasks import evaluate_achievements  # the task evaluates, which announces here
 
     transaction.on_commit(
         lambda: evaluate_achievements.enqueue(str(learner_id), sorted(kinds) if kinds else None)

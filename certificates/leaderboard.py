@@ -11,6 +11,9 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.models import Enrollment, EnrollmentStatus, Progress
+
+from .journey import local_day
 from .models import LearnerGoals
 from .points import POINTS_PER_ITEM
 
@@ -33,16 +36,12 @@ class Board:
 
 
 def week_start(*, learner, now=None) -> dt.datetime:
-    from learning.activity import local_day
-
     today, tz_name = local_day(learner=learner, at=now or timezone.now())
     monday = today - dt.timedelta(days=today.weekday())
     return dt.datetime.combine(monday, dt.time(), tzinfo=zoneinfo.ZoneInfo(tz_name))
 
 
 def weekly_board(*, program, viewer, now=None) -> Board:
-    from learning.models import Enrollment, EnrollmentStatus, Progress
-
     since = week_start(learner=viewer, now=now)
     opted_in = LearnerGoals.objects.filter(leaderboard_opt_in=True).values("learner_id")
     members = (

@@ -4,10 +4,9 @@ transaction committed (learning.events.listen) and only enqueue the evaluation t
 from django.core.cache import cache
 from django.utils import timezone
 
-from learning.activity import local_day
-from learning.events import listen
 from learning.models import ObjectType, Verb
 
+from .journey import listen, local_day
 from .models import AchievementKind
 from .tasks import evaluate_achievements
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.db.models import Sum
 
+from learning.models import Progress
+
 from .models import UserAchievement
 
 POINTS_PER_ITEM = 10
@@ -50,8 +52,6 @@ def points_from(*, items_completed: int, achievement_points: int) -> Points:
 
 def points_for(*, learner, achievement_points: int | None = None) -> Points:
     """One query, two without `achievement_points` (the points of the earned achievements)."""
-    from learning.models import Progress
-
     items = Progress.objects.filter(learner=learner, is_completed=True).count()
     if achievement_points is None:
         earned = UserAchievement.objects.filter(learner=learner, earned_at__isnull=False)

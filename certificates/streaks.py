@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from learning.models import DailyActivity
+
+from .journey import local_day
 from .models import GoalKind, LearnerGoals
 from .models.achievements import MAX_FREEZES
 
@@ -132,8 +135,6 @@ def view(state: State, *, goal: Goal, days: set[dt.date], today: dt.date) -> Str
 
 
 def _today(learner) -> dt.date:
-    from learning.activity import local_day
-
     return local_day(learner=learner, at=timezone.now())[0]
 
 
@@ -157,8 +158,6 @@ def _state(row: LearnerGoals | None) -> State:
 
 
 def _days(learner, state: State, today: dt.date) -> set[dt.date]:
-    from learning.models import DailyActivity
-
     rows = DailyActivity.objects.filter(learner=learner, day__lte=today)
     if state.counted_through is not None:
         # A week is folded whole: read from the Monday before, whatever the goal.

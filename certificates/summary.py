@@ -6,8 +6,10 @@ from typing import Any
 from django.db.models import F, Q
 from django.utils.translation import get_language
 
-from learning.access import default_language_code
+from learning.models import Enrollment, EnrollmentStatus, ProgramPage
 
+from .evaluation import canonical_achievements
+from .journey import default_language_code
 from .models import Achievement, AchievementKind, LearnerGoals, UserAchievement
 from .points import points_for
 from .streaks import streak_for
@@ -31,8 +33,6 @@ def localized(achievements: list[Achievement]) -> dict:
 def achievement_rows(*, learner) -> list[dict[str, Any]]:
     """The learner's achievements, earned first (newest first), then those in progress, then
     the active ones not started yet (special ones only once awarded). Three queries."""
-    from .evaluation import canonical_achievements
-
     rows = list(
         UserAchievement.objects.filter(learner=learner)
         .filter(Q(earned_at__isnull=False) | Q(achievement__is_active=True))
@@ -113,8 +113,6 @@ def achievements_summary(*, learner) -> dict[str, Any]:
 
 def enrolled_programs(*, learner) -> list[dict[str, Any]]:
     """The programs the learner has not left, titled in the active language. Two queries."""
-    from learning.models import Enrollment, EnrollmentStatus, ProgramPage
-
     rows = list(
         Enrollment.objects.filter(learner=learner)
         .exclude(status=EnrollmentStatus.DROPPED)

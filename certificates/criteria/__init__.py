@@ -6,23 +6,15 @@ keyed by criteria key) and ``evaluate(*, learner, criteria) -> Status | None`` (
 automatic).
 """
 
-from dataclasses import dataclass
 from types import ModuleType
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import assessment, community, course_completion, program_completion, special, streak
+from .base import Status, positive_int
 
-
-@dataclass(frozen=True)
-class Status:
-    current: int
-    target: int
-    earned: bool
-
-    def as_progress(self) -> dict:
-        return {"current": self.current, "target": self.target}
+__all__ = ["MODULES", "Status", "clean_criteria", "module_for", "positive_int"]
 
 
 MODULES: dict[str, ModuleType] = {
@@ -47,14 +39,3 @@ def clean_criteria(kind: str, criteria) -> dict:
     module = module_for(kind)
     values = criteria if isinstance(criteria, dict) else {}
     return module.clean({key: values.get(key) for key in module.FIELDS})
-
-
-def positive_int(value, *, key: str, low: int, high: int, message) -> int:
-    """A whole number from low to high, or ValidationError({key: message})."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ValidationError({key: message}) from None
-    if (isinstance(value, float) and value != number) or not low <= number <= high:
-        raise ValidationError({key: message})
-    return number

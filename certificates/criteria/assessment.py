@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .base import Status, positive_int
+
 FIELDS = ("assessment", "min_score")
 
 
@@ -43,8 +45,6 @@ def assessment_choices() -> list[tuple[str, str]]:
 
 
 def clean(values: dict) -> dict:
-    from . import positive_int
-
     errors = {}
     raw = values.get("assessment")
     assessment_id = None
@@ -70,8 +70,6 @@ def clean(values: dict) -> dict:
 
 
 def evaluate(*, learner, criteria: dict):
-    from . import Status
-
     min_score = criteria.get("min_score", 100)
     score = READER.best_score(learner, criteria.get("assessment")) if READER.best_score else None
     current = int(score) if score is not None else 0

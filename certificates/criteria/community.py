@@ -17,6 +17,8 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .base import Status, positive_int
+
 FIELDS = ("activity", "count")
 ACTIVITIES = {
     "comments": _("comments posted"),
@@ -35,8 +37,6 @@ def register_counter(activity: str, counter: Callable) -> None:
 
 
 def clean(values: dict) -> dict:
-    from . import positive_int
-
     errors = {}
     activity = values.get("activity")
     if activity not in ACTIVITIES:
@@ -57,8 +57,6 @@ def clean(values: dict) -> dict:
 
 
 def evaluate(*, learner, criteria: dict):
-    from . import Status
-
     count = criteria.get("count", 1)
     counter = COUNTERS.get(criteria.get("activity"))
     current = int(counter(learner)) if counter else 0

@@ -3,13 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from certificates.journey import default_language_code
+from learning.models import ContentItemPage, CoursePage, Progress
+
+from .base import Status
+
 FIELDS = ("course",)
 
 
 def clean(values: dict) -> dict:
-    from learning.access import default_language_code
-    from learning.models import CoursePage
-
     course = values.get("course")
     course_id = getattr(course, "pk", course)
     if not course_id:
@@ -26,10 +28,6 @@ def clean(values: dict) -> dict:
 
 
 def evaluate(*, learner, criteria: dict):
-    from learning.models import ContentItemPage, CoursePage, Progress
-
-    from . import Status
-
     course = CoursePage.objects.filter(pk=criteria.get("course")).first()
     if course is None:
         return Status(0, 1, False)

@@ -3,13 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from certificates.journey import default_language_code
+from learning.models import Enrollment, ProgramPage
+
+from .base import Status
+
 FIELDS = ("program",)
 
 
 def clean(values: dict) -> dict:
-    from learning.access import default_language_code
-    from learning.models import ProgramPage
-
     program = values.get("program")
     program_id = getattr(program, "pk", program)
     try:
@@ -26,10 +28,6 @@ def clean(values: dict) -> dict:
 
 
 def evaluate(*, learner, criteria: dict):
-    from learning.models import Enrollment
-
-    from . import Status
-
     enrollment = (
         Enrollment.objects.filter(learner=learner, program_id=criteria.get("program"))
         .only("completed_items", "total_items", "completed_at")

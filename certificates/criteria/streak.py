@@ -3,13 +3,15 @@ weekly one. Earned once the longest streak reaches N; progress shows the current
 
 from django.utils.translation import gettext_lazy as _
 
+from certificates.streaks import streak_for
+
+from .base import Status, positive_int
+
 FIELDS = ("length",)
 MAX_LENGTH = 1000
 
 
 def clean(values: dict) -> dict:
-    from . import positive_int
-
     length = positive_int(
         values.get("length"),
         key="length",
@@ -21,10 +23,6 @@ def clean(values: dict) -> dict:
 
 
 def evaluate(*, learner, criteria: dict):
-    from certificates.streaks import streak_for
-
-    from . import Status
-
     length = criteria.get("length", 1)
     streak = streak_for(learner=learner)
     return Status(min(streak.current, length), length, streak.longest >= length)

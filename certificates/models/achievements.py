@@ -87,6 +87,7 @@ class Achievement(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
     def clean(self):
+        # The criteria read learning's models and this app's streaks, which import this module.
         from certificates.criteria import clean_criteria
 
         super().clean()

@@ -1,7 +1,6 @@
 import pytest
 
-from learning.enrollment import enroll
-from learning.tests.journey_helpers import build_tree, make_learner
+from .helpers import build_tree, enroll, make_learner
 
 
 @pytest.fixture

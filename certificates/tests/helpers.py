@@ -4,6 +4,26 @@ from wagtail.models import Locale
 
 from certificates.models import Achievement
 
+# The journey functions these tests drive, imported in this one place.
+from learning.access import resolve_item
+from learning.activity import record_activity
+from learning.enrollment import enroll
+from learning.progress import complete_item, uncomplete_item
+from learning.tests.journey_helpers import build_tree, make_learner, run_together
+
+__all__ = [
+    "build_tree",
+    "committed",
+    "complete",
+    "complete_now",
+    "enroll",
+    "make_achievement",
+    "make_learner",
+    "record_activity",
+    "run_together",
+    "uncomplete",
+]
+
 
 def make_achievement(kind: str, criteria: dict | None = None, **fields) -> Achievement:
     fields.setdefault("name", f"{kind} achievement")
@@ -23,3 +43,17 @@ def committed(function, *args, **kwargs):
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         return function(*args, **kwargs)
+
+
+def complete(learner, page):
+    """Complete the item as the learner's click does, with the listeners run after commit."""
+    return committed(complete_item, learner=learner, item=resolve_item(page_id=page.id))
+
+
+def complete_now(learner, page):
+    """Complete the item in the caller's transaction (transactional tests commit for real)."""
+    return complete_item(learner=learner, item=resolve_item(page_id=page.id))
+
+
+def uncomplete(learner, page):
+    return committed(uncomplete_item, learner=learner, item=resolve_item(page_id=page.id))

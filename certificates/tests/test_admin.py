@@ -7,9 +7,8 @@ from certificates.evaluation import ACHIEVEMENT_AWARDED
 from certificates.models import Achievement, UserAchievement
 from culturedegree import audit
 from learning.tests.factories import staff_user
-from learning.tests.journey_helpers import make_learner
 
-from .helpers import make_achievement
+from .helpers import make_achievement, make_learner
 
 pytestmark = pytest.mark.django_db
 

@@ -7,12 +7,16 @@ import pytest
 from certificates import hooks
 from certificates.evaluation import award, evaluate_learner
 from certificates.models import UserAchievement
-from learning.access import resolve_item
-from learning.enrollment import enroll
-from learning.progress import complete_item
-from learning.tests.journey_helpers import build_tree, make_learner, run_together
 
-from .helpers import make_achievement
+from .helpers import (
+    build_tree,
+    complete_now,
+    enroll,
+    make_achievement,
+    make_learner,
+    record_activity,
+    run_together,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,9 +40,8 @@ def test_parallel_completions_of_the_last_item_award_once(notified, migrated_dat
     enroll(learner=learner, program=tree.program)
     course = make_achievement("course_completion", {"course": tree.courses[0].id})
     program = make_achievement("program_completion", {"program": tree.program.id})
-    complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][0].id))
-    last = resolve_item(page_id=tree.items[0][1].id)
-    run_together(lambda: complete_item(learner=learner, item=last))
+    complete_now(learner, tree.items[0][0])
+    run_together(lambda: complete_now(learner, tree.items[0][1]))
     rows = UserAchievement.objects.filter(learner=learner, earned_at__isnull=False)
     assert sorted(rows.values_list("achievement_id", flat=True)) == sorted([course.id, program.id])
     assert len(notified) == 2
@@ -51,7 +54,7 @@ def test_parallel_evaluations_and_awards_make_one_row_and_one_notice(notified, m
     achievement = make_achievement("course_completion", {"course": tree.courses[0].id})
     UserAchievement.objects.all().delete()
     # The completion's own evaluation is part of the race.
-    complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][0].id))
+    complete_now(learner, tree.items[0][0])
     UserAchievement.objects.all().delete()
     notified.clear()
     results = run_together(
@@ -72,7 +75,6 @@ def test_parallel_streak_evaluations_make_one_goals_row_and_one_award(notified, 
     from django.utils import timezone
 
     from certificates.models import LearnerGoals
-    from learning.activity import record_activity
 
     learner = make_learner()
     achievement = make_achievement("streak", {"length": 3})

@@ -5,16 +5,10 @@ import pytest
 from certificates import hooks
 from certificates.evaluation import evaluate_learner
 from certificates.models import UserAchievement
-from learning.access import resolve_item
-from learning.progress import complete_item, uncomplete_item
 
-from .helpers import committed, make_achievement
+from .helpers import committed, complete, complete_now, make_achievement, uncomplete
 
 pytestmark = pytest.mark.django_db
-
-
-def complete(learner, page):
-    return committed(complete_item, learner=learner, item=resolve_item(page_id=page.id))
 
 
 def test_course_completion_shows_progress_then_is_earned_once(tree, learner):
@@ -29,7 +23,7 @@ def test_course_completion_shows_progress_then_is_earned_once(tree, learner):
     assert row.progress == {"current": 2, "target": 2}
     # Undoing and redoing keeps the award as it was: earned once.
     earned_at = row.earned_at
-    committed(uncomplete_item, learner=learner, item=resolve_item(page_id=tree.items[0][1].id))
+    uncomplete(learner, tree.items[0][1])
     complete(learner, tree.items[0][1])
     row.refresh_from_db()
     assert row.earned_at == earned_at
@@ -55,7 +49,7 @@ def test_a_rolled_back_completion_awards_nothing(tree, learner):
 
     def complete_then_fail():
         with transaction.atomic():
-            complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][1].id))
+            complete_now(learner, tree.items[0][1])
             raise RuntimeError
 
     with pytest.raises(RuntimeError):

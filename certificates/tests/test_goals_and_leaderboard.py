@@ -8,19 +8,18 @@ import time_machine
 
 from certificates.evaluation import evaluate_learner
 from certificates.models import LearnerGoals, UserAchievement
-from learning.access import resolve_item
-from learning.activity import record_activity
-from learning.enrollment import enroll
-from learning.progress import complete_item
-from learning.tests.journey_helpers import build_tree, make_learner
 
-from .helpers import committed, make_achievement
+from .helpers import (
+    build_tree,
+    committed,
+    complete,
+    enroll,
+    make_achievement,
+    make_learner,
+    record_activity,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def complete(learner, page):
-    return committed(complete_item, learner=learner, item=resolve_item(page_id=page.id))
 
 
 def test_the_goals_page_saves_a_weekly_goal_vacation_and_leaderboard_choice(client, learner):

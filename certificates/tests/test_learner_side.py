@@ -8,16 +8,10 @@ from django.test.utils import CaptureQueriesContext
 
 from certificates.evaluation import award
 from certificates.models import UserAchievement
-from learning.access import resolve_item
-from learning.progress import complete_item
 
-from .helpers import committed, make_achievement
+from .helpers import complete, make_achievement, make_learner
 
 pytestmark = pytest.mark.django_db
-
-
-def complete(learner, page):
-    return committed(complete_item, learner=learner, item=resolve_item(page_id=page.id))
 
 
 def queries(client, url):
@@ -52,8 +46,6 @@ def test_my_learning_shows_earned_and_in_progress_achievements_and_the_notice(
 
 
 def test_someone_elses_award_cannot_be_dismissed(client, tree, learner):
-    from learning.tests.journey_helpers import make_learner
-
     achievement = make_achievement("special")
     row = award(learner=learner, achievement=achievement, reason="x")
     client.force_login(make_learner("eve@example.com"))
@@ -102,8 +94,6 @@ def test_the_api_lists_earned_and_in_progress_achievements(client, tree, learner
 
 
 def test_the_api_needs_a_signed_in_learner_and_shows_only_their_own(client, tree, learner):
-    from learning.tests.journey_helpers import make_learner
-
     response = client.get("/api/v1/achievements")
     assert response.status_code == 401
     assert response.json() == {"message": "Sign in first."}

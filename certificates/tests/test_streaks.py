@@ -18,8 +18,8 @@ from certificates.streaks import (
     streak_for,
     view,
 )
-from learning.activity import record_activity
-from learning.tests.journey_helpers import make_learner
+
+from .helpers import make_learner, record_activity
 
 D = dt.date
 MONDAY = D(2026, 3, 2)

@@ -23,7 +23,7 @@ from .criteria import community, module_for
 from .criteria.assessment import assessment_choices
 from .evaluation import ACHIEVEMENT_AWARDED, AwardError, award_special
 from .journey import default_language_code
-from .models import Achievement, AchievementKind
+from .models import Achievement, AchievementKind, UserAchievement
 
 AWARD_PERMISSION = "certificates.change_achievement"
 
@@ -217,6 +217,29 @@ def award_button(snippet, user, next_url=None):
             reverse("certificates_award_achievement", args=[snippet.pk]),
             priority=20,
         )
+
+
+@hooks.register("before_delete_snippet")
+def keep_earned_achievements(request, instances):
+    """An achievement learners earned is made inactive, not deleted: refuse with a message
+    (single and bulk delete). Progress towards one nobody earned goes with it."""
+    achievements = [obj for obj in instances if isinstance(obj, Achievement)]
+    if not achievements:
+        return None
+    earned = UserAchievement.objects.filter(
+        achievement__in=achievements, earned_at__isnull=False
+    ).values_list("achievement__name", flat=True)
+    names = sorted(set(earned))
+    if names:
+        messages.error(
+            request,
+            _("Learners have earned %(names)s: make it inactive instead of deleting it.")
+            % {"names": ", ".join(names)},
+        )
+        return redirect(_list_url())
+    if request.method == "POST":
+        UserAchievement.objects.filter(achievement__in=achievements).delete()
+    return None
 
 
 @hooks.register("register_log_actions")

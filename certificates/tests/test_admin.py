@@ -178,3 +178,23 @@ def test_personal_data_export_lists_awards_and_goals(tree, learner):
     flat = str(data)
     assert "Kind" in flat and "Help" in flat
     assert "weekly" in flat
+
+
+def test_an_earned_achievement_cannot_be_deleted_one_in_progress_can(client, admin, tree):
+    from certificates.evaluation import award, record_progress
+
+    learner = make_learner("grace@example.com")
+    earned = make_achievement("special", name="Kept")
+    award(learner=learner, achievement=earned, reason="x")
+    url = reverse("wagtailsnippets_certificates_achievement:delete", args=[earned.pk])
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "make it inactive instead of deleting it" in response.content.decode()
+    assert Achievement.objects.filter(pk=earned.pk).exists()
+
+    started = make_achievement("course_completion", {"course": tree.courses[0].id}, name="Gone")
+    record_progress(learner=learner, achievement=started, progress={"current": 1, "target": 2})
+    url = reverse("wagtailsnippets_certificates_achievement:delete", args=[started.pk])
+    assert client.post(url).status_code == 302
+    assert not Achievement.objects.filter(pk=started.pk).exists()
+    assert UserAchievement.objects.filter(learner=learner).count() == 1

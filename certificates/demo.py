@@ -1,7 +1,7 @@
 """Demo achievements, translated, and the demo learner's awards, streak and freeze.
 
 Idempotent: achievements are found by their English name; awards are made once. Run after
-the learner's history (learning/demo/learner.py): the history's active days (a six-day run,
+the learner's history (culturedegree/demo/learner.py): the history's active days (a six-day run,
 a gap, a day, a gap, four days up to today) give a daily streak of 4 with one freeze left,
 7 days at best, so the three- and seven-day streaks are earned and the fourteen in progress.
 """

@@ -1,5 +1,5 @@
 """Which learning events can change which achievements. Callbacks run after the event's
-transaction committed (learning.events.listen) and only enqueue the evaluation task."""
+transaction committed (learning.journey.events.listen) and only enqueue the evaluation task."""
 
 from django.core.cache import cache
 from django.utils import timezone

@@ -5,10 +5,10 @@ from wagtail.models import Locale
 from certificates.models import Achievement
 
 # The journey functions these tests drive, imported in this one place.
-from learning.access import resolve_item
-from learning.activity import record_activity
-from learning.enrollment import enroll
-from learning.progress import complete_item, uncomplete_item
+from learning.journey.access import resolve_item
+from learning.journey.activity import record_activity
+from learning.journey.enrollment import enroll
+from learning.journey.progress import complete_item, uncomplete_item
 from learning.tests.journey_helpers import build_tree, make_learner, run_together
 
 __all__ = [

@@ -11,8 +11,8 @@ from wagtail.models import Locale
 
 from certificates.evaluation import evaluate_learner
 from certificates.models import Achievement, LearnerGoals
-from learning.activity import record_activity
-from learning.enrollment import enroll
+from learning.journey.activity import record_activity
+from learning.journey.enrollment import enroll
 from learning.tests.journey_helpers import build_tree, make_learner, translate_tree
 
 from .conftest import assert_accessible, login, screenshot

@@ -61,12 +61,15 @@ def award(
         return row
 
 
-def record_progress(*, learner, achievement: Achievement, progress: dict) -> None:
-    """Keep the "7 of 10" of an achievement not yet earned (never touches an earned one)."""
+def record_progress(
+    *, learner, achievement: Achievement, progress: dict, create: bool = True
+) -> None:
+    """Keep the "7 of 10" of an achievement not yet earned (never touches an earned one);
+    with create=False only a row already started is updated (an undo back to 0)."""
     changed = UserAchievement.objects.filter(
         learner=learner, achievement=achievement, earned_at__isnull=True
     ).exclude(progress=progress)
-    if changed.update(progress=progress, updated_at=timezone.now()):
+    if changed.update(progress=progress, updated_at=timezone.now()) or not create:
         return
     if not UserAchievement.objects.filter(learner=learner, achievement=achievement).exists():
         row = _row(learner=learner, achievement=achievement)
@@ -99,8 +102,13 @@ def evaluate_learner(*, learner, kinds: list[str] | None = None) -> list[UserAch
             row = award(learner=learner, achievement=achievement, progress=status.as_progress())
             if row is not None:
                 awarded.append(row)
-        elif status.current > 0:
-            record_progress(learner=learner, achievement=achievement, progress=status.as_progress())
+        else:
+            record_progress(
+                learner=learner,
+                achievement=achievement,
+                progress=status.as_progress(),
+                create=status.current > 0,
+            )
     return awarded
 
 

@@ -26,9 +26,14 @@ def on_completed(event) -> None:
 
 def on_activity(event) -> None:
     """Opening an item or a heartbeat can make a new active day: evaluate streaks once per
-    learner and day, not on every heartbeat."""
+    learner and day, not on every heartbeat. An undone completion moves "7 of 10" back."""
     if not event.actor_id:
         return
+    if event.result.get("completion") is False:
+        evaluate_achievements.enqueue(
+            str(event.actor_id),
+            [AchievementKind.COURSE_COMPLETION.value, AchievementKind.PROGRAM_COMPLETION.value],
+        )
     day, _ = local_day(learner=event.actor, at=timezone.now())
     key = f"achievements:streak-checked:{event.actor_id}:{day}"
     if cache.add(key, 1, ONCE_A_DAY_SECONDS):

@@ -118,3 +118,13 @@ def test_other_apps_request_an_evaluation_that_runs_after_their_commit(tree, lea
     row = UserAchievement.objects.get(achievement=achievement)
     assert row.earned_at is not None
     assert row.progress == {"current": 2, "target": 2}
+
+
+def test_undoing_a_completion_moves_the_progress_back(tree, learner):
+    achievement = make_achievement("course_completion", {"course": tree.courses[0].id})
+    complete(learner, tree.items[0][0])
+    row = UserAchievement.objects.get(achievement=achievement)
+    assert row.progress == {"current": 1, "target": 2}
+    uncomplete(learner, tree.items[0][0])
+    row.refresh_from_db()
+    assert (row.progress, row.earned_at) == ({"current": 0, "target": 2}, None)

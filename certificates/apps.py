@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CertificatesConfig(AppConfig):
     name = "certificates"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .listeners import connect
+
+        connect()

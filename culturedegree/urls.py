@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("style/", site_views.style_guide, name="style_guide"),
     path("", include("learning.views.urls")),
+    path("", include("certificates.achievement_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -22,6 +22,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.documents.models import Document
 
+from certificates.evaluation import award as award_achievement
+from certificates.models import Achievement, LearnerGoals, UserAchievement
 from learning.journey.enrollment import enroll
 from learning.models import ContentItemPage, CoursePage, Enrollment, Progress
 
@@ -31,7 +33,7 @@ from .journey_helpers import make_learner
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 API_PREFIX = "api/v1/"
-PAGE_VIEWS_MODULE = "learning.views.actions"
+PAGE_VIEWS_MODULES = {"learning.views.actions", "certificates.achievement_views"}
 # django-ninja's own documents: no learner data, no id, public by design.
 PUBLIC_API = {"openapi-json", "openapi-view", "api-root"}
 
@@ -108,6 +110,17 @@ MATRIX: dict[str, Row] = {
     # The caller's own data only: another learner downloads theirs, never the owner's.
     "api:export_my_data": Row("GET", "/api/v1/me/export", OWN_ONLY, other_status={200}),
     "page:my_learning": Row("GET", "/en/my-learning/", OWN_ONLY, other_status={200}),
+    # Achievements: the caller's own list, goals and leaderboards of their own programs.
+    "api:list_achievements": Row("GET", "/api/v1/achievements", OWN_ONLY, other_status={200}),
+    "page:learning_goals": Row(
+        "POST",
+        "/en/my-learning/goals/",
+        OWN_ONLY,
+        body={"goal_kind": "weekly", "days_per_week": "3"},
+        other_status={302},
+    ),
+    "page:program_leaderboard": Row("GET", "/en/my-learning/leaderboard/{program_id}/", OWNED),
+    "page:achievement_seen": Row("POST", "/en/my-learning/achievements/{award_id}/seen/", OWNED),
     "page:enroll": Row("POST", "/en/programs/{program_id}/enroll/", OWN_ONLY, other_status={302}),
     "page:enrollment_target_date": Row(
         "POST",
@@ -149,7 +162,7 @@ def discovered_endpoints() -> dict[str, str]:
     for route, pattern in _walk(get_resolver().url_patterns):
         if route.startswith(API_PREFIX) and pattern.name not in PUBLIC_API:
             found[f"api:{pattern.name}"] = route
-        elif getattr(pattern.callback, "__module__", "") == PAGE_VIEWS_MODULE:
+        elif getattr(pattern.callback, "__module__", "") in PAGE_VIEWS_MODULES:
             found[f"page:{pattern.name}"] = route
     return found
 
@@ -200,7 +213,15 @@ def world():
     page = ContentItemPage.objects.get(pk=item.pk)
     page.body = [("document", {"document": document, "description": "What to read."})]
     page.save_revision().publish()
+    award = award_achievement(
+        learner=owner,
+        achievement=Achievement.objects.create(
+            name="Helping hand", description="Help.", kind="special", locale=program.locale
+        ),
+        reason="Ran the study group",
+    )
     return {
+        "award_id": str(award.pk),
         "owner": owner,
         "other": other,
         "program_id": program.id,
@@ -234,6 +255,8 @@ def owners_records(world: dict) -> list:
     return [
         list(Enrollment.objects.filter(learner=owner).values()),
         list(Progress.objects.filter(learner=owner).values()),
+        list(UserAchievement.objects.filter(learner=owner).values()),
+        list(LearnerGoals.objects.filter(learner=owner).values()),
     ]
 
 

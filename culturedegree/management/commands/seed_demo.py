@@ -4,6 +4,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from certificates.demo import ensure_learner_achievements
 from culturedegree import demo
 from culturedegree.demo import build_catalog
 from culturedegree.demo.learner import ensure_learner_history
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         learner = User.objects.get(email__iexact=demo.DEMO_LEARNER_EMAIL)
         if ensure_learner_history(learner=learner):
             self.stdout.write(f"{learner.email}: two enrollments and 17 days of history.")
+        earned = ensure_learner_achievements(learner=learner, awarded_by=admin)
+        self.stdout.write(f"{learner.email}: {earned} achievements earned.")
         if catalog.created_pages or catalog.translated_pages:
             # The publishes above queued their index updates for the task worker; build the
             # index now so search works the moment the site starts, worker or not.

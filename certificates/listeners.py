@@ -1,0 +1,45 @@
+"""Which learning events can change which achievements. Callbacks run after the event's
+transaction committed (learning.journey.events.listen) and only enqueue the evaluation task."""
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from learning.models import ObjectType, Verb
+
+from .journey import listen, local_day
+from .models import AchievementKind
+from .tasks import evaluate_achievements
+
+ONCE_A_DAY_SECONDS = 26 * 3600
+
+
+def on_completed(event) -> None:
+    # An item moves course and program progress ("3 of 4") and can make a new active day.
+    kinds = [
+        AchievementKind.STREAK,
+        AchievementKind.COURSE_COMPLETION,
+        AchievementKind.PROGRAM_COMPLETION,
+    ]
+    if event.actor_id and event.object_type in (ObjectType.CONTENT_ITEM, ObjectType.PROGRAM):
+        evaluate_achievements.enqueue(str(event.actor_id), sorted(kinds))
+
+
+def on_activity(event) -> None:
+    """Opening an item or a heartbeat can make a new active day: evaluate streaks once per
+    learner and day, not on every heartbeat. An undone completion moves "7 of 10" back."""
+    if not event.actor_id:
+        return
+    if event.result.get("completion") is False:
+        evaluate_achievements.enqueue(
+            str(event.actor_id),
+            [AchievementKind.COURSE_COMPLETION.value, AchievementKind.PROGRAM_COMPLETION.value],
+        )
+    day, _ = local_day(learner=event.actor, at=timezone.now())
+    key = f"achievements:streak-checked:{event.actor_id}:{day}"
+    if cache.add(key, 1, ONCE_A_DAY_SECONDS):
+        evaluate_achievements.enqueue(str(event.actor_id), [AchievementKind.STREAK.value])
+
+
+def connect() -> None:
+    listen(Verb.COMPLETED)(on_completed)
+    listen(Verb.LAUNCHED, Verb.PROGRESSED)(on_activity)

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CertificatesConfig(AppConfig):
     name = "certificates"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import listeners  # noqa: F401 (registers the completion listener)

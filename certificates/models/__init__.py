@@ -1,0 +1,13 @@
+from .certificates import (
+    Certificate,
+    CertificateTemplate,
+    NameCorrection,
+    NameCorrectionStatus,
+)
+
+__all__ = [
+    "Certificate",
+    "CertificateTemplate",
+    "NameCorrection",
+    "NameCorrectionStatus",
+]

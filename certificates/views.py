@@ -42,8 +42,13 @@ def _owner(request, certificate: Certificate) -> bool:
 @require_GET
 @limited
 def certificate_redirect(request, certificate_id):
-    """The URL printed on certificates: on to the page in the viewer's language."""
+    """The URL printed on certificates: on to the page in the viewer's language.
+
+    An unknown id stays a 404: LocaleMiddleware would otherwise redirect it to the prefixed
+    URL, which resolves; it checks the request's own URLconf, which here has no prefixes."""
+    request.urlconf = "certificates.public_urls"
     verification.public_certificate(certificate_id)
+    del request.urlconf
     return redirect("certificate_page", certificate_id=certificate_id)
 
 

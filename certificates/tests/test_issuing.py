@@ -38,7 +38,7 @@ def test_nothing_is_issued_before_completion():
 
 
 def test_issuing_again_returns_the_same_certificate():
-    _tree, learner, certificate = graduate()
+    _tree, learner, _certificate = graduate()
     enrollment = Enrollment.objects.get(learner=learner)
     assert issuing.issue_due(enrollment_id=enrollment.pk) == []
     assert Certificate.objects.filter(learner=learner).count() == 3

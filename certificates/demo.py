@@ -1,0 +1,46 @@
+"""Certificates for the demo learner, so the certificate pages have something to show.
+
+The learner finishes the West Africa program through the journey (complete_item, in tree
+order), which earns its course certificates and the program certificate; one course
+certificate is then revoked and re-issued, as staff do when a mistake is fixed. Runs once.
+"""
+
+from django.db import transaction
+
+from learning.access import resolve_item
+from learning.enrollment import enroll
+from learning.models import ProgramPage
+from learning.progress import complete_item, program_structure
+
+from .issuing import issue_due
+from .models import Certificate
+from .revocation import reissue, revoke
+
+PROGRAM = "music-and-memory-in-west-africa"
+REVOKED_REASON = "Issued with the wrong course title; replaced by a corrected certificate."
+
+
+def ensure_demo_certificates(*, learner) -> bool:
+    """True if certificates were written now."""
+    if Certificate.objects.filter(learner=learner).exists():
+        return False
+    program = ProgramPage.objects.filter(slug=PROGRAM, locale__language_code="en").first()
+    if program is None:
+        return False
+    with transaction.atomic():
+        enrollment, _ = enroll(learner=learner, program=program)
+        structure = program_structure(program=program)
+        for outline in structure.courses.values():
+            for item_id in outline.item_ids:
+                complete_item(learner=learner, item=resolve_item(page_id=item_id))
+    # The completion listener may have issued them already (an immediate task backend).
+    issue_due(enrollment_id=enrollment.pk)
+    last_course = (
+        Certificate.objects.filter(learner=learner, course__isnull=False)
+        .order_by("-number")
+        .first()
+    )
+    if last_course is not None:
+        revoked = revoke(certificate=last_course, reason=REVOKED_REASON, by=None)
+        reissue(certificate=revoked, by=None)
+    return Certificate.objects.filter(learner=learner).exists()

@@ -7,7 +7,7 @@ from uuid import UUID
 from django.http import Http404
 from ninja import Router, Schema
 
-from .credentials import urls
+from .credentials import transcript, urls
 from .models import Certificate
 
 router = Router(tags=["certificates"])
@@ -77,3 +77,14 @@ def get_certificate_credential(request, certificate_id: UUID):
     if certificate is None or not certificate.credential:
         raise Http404
     return certificate.credential
+
+
+@router.get("/certificates/{certificate_id}/transcript", response=dict[str, Any])
+def get_certificate_transcript(request, certificate_id: UUID):
+    """The signed CLR 2.0 transcript of one of the caller's program certificates."""
+    certificate = Certificate.objects.filter(
+        pk=certificate_id, learner=request.auth, program__isnull=False, revoked_at__isnull=True
+    ).first()
+    if certificate is None:
+        raise Http404
+    return transcript.transcript_credential(certificate=certificate)

@@ -18,6 +18,11 @@ public_urlpatterns = [
         views.certificate_check,
         name="certificate_check",
     ),
+    path(
+        "certificates/<uuid:certificate_id>/transcript.json",
+        views.certificate_transcript,
+        name="certificate_transcript",
+    ),
     path("certificates/<uuid:certificate_id>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("certificates/status/<int:list_number>.json", views.status_list, name="status_list"),
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import corrections, verification
-from .credentials import keys, statuslist, urls
+from .credentials import keys, statuslist, transcript, urls
 from .credentials.urls import STATUS_LIST_SIZE
 from .forms import NameCorrectionForm, SerialLookupForm
 from .issuing import publish
@@ -104,6 +104,20 @@ def certificate_json(request, certificate_id):
         certificate.credential,
         content_type=JSON_LD,
         filename=f"{certificate.serial}.json" if download else "",
+    )
+
+
+@require_GET
+@limited
+def certificate_transcript(request, certificate_id):
+    """The program transcript (CLR 2.0), signed now, with the valid certificates' credentials."""
+    certificate = verification.public_certificate(certificate_id)
+    if certificate.program_id is None or certificate.is_revoked or certificate.learner_id is None:
+        raise Http404
+    return _json(
+        transcript.transcript_credential(certificate=certificate),
+        content_type=JSON_LD,
+        filename=f"{certificate.serial}-transcript.json",
     )
 
 

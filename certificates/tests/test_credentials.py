@@ -6,6 +6,7 @@ vector: the independent verifier must accept it before it is trusted with ours.
 """
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -56,21 +57,46 @@ def test_the_certificate_credential_verifies_and_one_changed_character_fails():
 
 def test_every_term_of_the_credential_is_defined_so_the_signature_covers_it():
     _tree, _learner, certificate = graduate()
-    credential = {k: v for k, v in certificate.credential.items() if k != "proof"}
-    options = {"documentLoader": verifier.loader}
-    round_trip = jsonld.compact(jsonld.expand(credential, options), credential["@context"], options)
-    round_trip.pop("@context")
-    original = {k: v for k, v in credential.items() if k != "@context"}
-    assert unwrap(round_trip) == unwrap(original)
+    assert_round_trips(certificate.credential)
+    assert_round_trips(Client().get(f"/certificates/{certificate.pk}/transcript.json").json())
+    with pytest.raises(AssertionError):
+        assert_round_trips({**certificate.credential, "nickname": "Countess"})
 
 
-def unwrap(value):
-    """Compaction writes a one-element list as its element; nothing else may differ."""
-    if isinstance(value, list):
-        return unwrap(value[0]) if len(value) == 1 else [unwrap(item) for item in value]
+def assert_round_trips(document: dict) -> None:
+    """Every value of the credential survives JSON-LD expansion: no term the contexts leave
+    undefined (JSON-LD drops those silently, and a signature would not cover them)."""
+    credential = {k: v for k, v in document.items() if k != "proof"}
+    expanded = jsonld.expand(credential, {"documentLoader": verifier.loader})
+    kept = Counter(expanded_values(expanded))
+    written = Counter(written_values(credential))
+    assert not written - kept, written - kept
+
+
+def written_values(value, key=""):
+    """The scalar values of a compacted document, except the context and the names that
+    expand to vocabulary IRIs (types, a proof's purpose)."""
     if isinstance(value, dict):
-        return {key: unwrap(item) for key, item in value.items()}
-    return value
+        for name, item in value.items():
+            if name not in {"@context", "type", "proofPurpose"}:
+                yield from written_values(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            yield from written_values(item, key)
+    else:
+        yield value
+
+
+def expanded_values(value):
+    if isinstance(value, dict):
+        for name, item in value.items():
+            if name in {"@value", "@id"}:
+                yield item
+            elif name != "@type":
+                yield from expanded_values(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from expanded_values(item)
 
 
 def test_revoking_flips_the_status_list_bit():
@@ -89,3 +115,28 @@ def test_revoking_flips_the_status_list_bit():
     replacement = reissue(certificate=certificate, by=None)
     assert replacement.serial != certificate.serial
     assert verifier.verify(replacement.credential, published_key(client, replacement.credential))
+
+
+def test_the_program_transcript_is_a_signed_clr_holding_every_certificate_of_the_program():
+    _tree, learner, certificate = graduate()
+    client = Client()
+    clr = client.get(f"/certificates/{certificate.pk}/transcript.json").json()
+    assert clr["type"] == ["VerifiableCredential", "ClrCredential"]
+    subject = clr["credentialSubject"]
+    assert [a["name"] for a in subject["achievement"]] == [
+        "Silk Road",
+        "Silk Road course 1",
+        "Silk Road course 2",
+    ]
+    key = published_key(client, clr)
+    assert verifier.verify(clr, key)
+    for embedded in subject["verifiableCredential"]:
+        assert verifier.verify(embedded, key)
+    tampered = json.loads(json.dumps(clr))
+    tampered["credentialSubject"]["verifiableCredential"][1]["name"] = "Silk Roads"
+    assert not verifier.verify(tampered, key)
+    owner = Client()
+    owner.force_login(learner)
+    assert owner.get(f"/api/v1/certificates/{certificate.pk}/transcript").status_code == 200
+    course_certificate = learner.certificates.filter(course__isnull=False).first()
+    assert client.get(f"/certificates/{course_certificate.pk}/transcript.json").status_code == 404

@@ -17,6 +17,7 @@ CONTEXTS = Path(__file__).resolve().parent.parent / "credentials" / "contexts"
 LOCAL = {
     "https://www.w3.org/ns/credentials/v2": "credentials-v2.json",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json": "ob-v3p0-context-3.0.3.json",
+    "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json": "clr-v2p0-context-2.0.1.json",
     "https://www.w3.org/ns/credentials/examples/v2": "examples-v2.json",
 }
 B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"

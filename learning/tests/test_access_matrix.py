@@ -117,6 +117,9 @@ MATRIX: dict[str, Row] = {
     "api:get_certificate_credential": Row(
         "GET", "/api/v1/certificates/{certificate_id}/credential", OWNED
     ),
+    "api:get_certificate_transcript": Row(
+        "GET", "/api/v1/certificates/{certificate_id}/transcript", OWNED
+    ),
     "page:my_learning": Row("GET", "/en/my-learning/", OWN_ONLY, other_status={200}),
     "page:enroll": Row("POST", "/en/programs/{program_id}/enroll/", OWN_ONLY, other_status={302}),
     "page:enrollment_target_date": Row(

@@ -1,8 +1,9 @@
 """The JSON-LD contexts our credentials use, bundled so signing never touches the network.
 
 Sources (see contexts/README.md): the W3C VC 2.0 context, the 1EdTech Open Badges 3.0.3
-and CLR 2.0.1 contexts, and the W3C examples context (the eddsa-rdfc-2022 test vector uses it). Any other
-URL is refused: a credential naming an unknown context cannot be signed or verified here.
+and CLR 2.0.1 contexts, and the W3C examples context (the eddsa-rdfc-2022 test vector uses
+it). Any other URL is refused: a credential naming an unknown context cannot be signed or
+verified here.
 """
 
 import json

@@ -13,7 +13,7 @@ from learning.models import ProgramPage
 from learning.progress import complete_item, program_structure
 
 from .issuing import issue_due
-from .models import Certificate
+from .models import Certificate, CertificateTemplate
 from .revocation import reissue, revoke
 
 PROGRAM = "music-and-memory-in-west-africa"
@@ -27,6 +27,7 @@ def ensure_demo_certificates(*, learner) -> bool:
     program = ProgramPage.objects.filter(slug=PROGRAM, locale__language_code="en").first()
     if program is None:
         return False
+    ensure_demo_template()
     with transaction.atomic():
         enrollment, _ = enroll(learner=learner, program=program)
         structure = program_structure(program=program)
@@ -44,3 +45,19 @@ def ensure_demo_certificates(*, learner) -> bool:
         revoked = revoke(certificate=last_course, reason=REVOKED_REASON, by=None)
         reissue(certificate=revoked, by=None)
     return Certificate.objects.filter(learner=learner).exists()
+
+
+def ensure_demo_template() -> CertificateTemplate:
+    """The default template, with two signatories, saved as a revision (as an editor would)."""
+    template = CertificateTemplate.objects.filter(program__isnull=True).first()
+    if template is None:
+        template = CertificateTemplate(
+            name="Culture Degree",
+            signatories=[
+                ("signatory", {"name": "Aminata Diallo", "role": "Director of programs"}),
+                ("signatory", {"name": "Kenji Mori", "role": "Dean of studies"}),
+            ],
+        )
+        template.save()
+        template.save_revision()
+    return template

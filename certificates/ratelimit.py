@@ -1,28 +1,47 @@
-"""A fixed-window limit on public look-ups per client address (SECURITY.md item 20)."""
+"""A fixed-window limit on public look-ups per client address (SECURITY.md item 20).
 
-import time
+One `INSERT ... ON CONFLICT DO UPDATE` per request counts the call (the database cache would
+take a dozen queries for the same); the first call of a window also clears old windows.
+"""
+
+import datetime as dt
+import hashlib
+import hmac
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 
 from culturedegree.audit import client_ip
 
+from .models import LookupCounter
+
 WINDOW_SECONDS = 60
+TABLE = LookupCounter._meta.db_table
+COUNT_SQL = f"""
+INSERT INTO {TABLE} (id, client, window_start, count) VALUES (gen_random_uuid(), %s, %s, 1)
+ON CONFLICT (client, window_start) DO UPDATE SET count = {TABLE}.count + 1
+RETURNING count
+"""  # noqa: S608 (the table name is ours)
 
 
-def retry_after(request, *, bucket: str = "lookup") -> int | None:
+def client_key(request) -> str:
+    address = client_ip(request) or "unknown"
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+def retry_after(request) -> int | None:
     """Seconds to wait if this client is over the limit, else None (and count the call)."""
-    now = int(time.time())
-    window = now - now % WINDOW_SECONDS
-    key = f"certificates:rate:{bucket}:{client_ip(request) or 'unknown'}:{window}"
-    cache.add(key, 0, WINDOW_SECONDS + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
+    now = timezone.now()
+    window = now.replace(second=0, microsecond=0)
+    with connection.cursor() as cursor:
+        cursor.execute(COUNT_SQL, [client_key(request), window])
+        count = cursor.fetchone()[0]
+    if count == 1:
+        LookupCounter.objects.filter(window_start__lt=window - dt.timedelta(minutes=1)).delete()
     if count > settings.CERTIFICATES_LOOKUPS_PER_MINUTE:
-        return window + WINDOW_SECONDS - now or 1
+        return max(1, WINDOW_SECONDS - now.second)
     return None
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -60,6 +61,7 @@ def certificate_page(request, certificate_id):
     context = {
         "certificate": certificate,
         "title": verification.localized_title(certificate, get_language()),
+        "completed_on": parse_date(certificate.metadata.get("completion_date") or ""),
         "show_name": certificate.name_public or _owner(request, certificate),
         "is_owner": _owner(request, certificate),
         "page_url": page_url,

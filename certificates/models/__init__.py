@@ -1,6 +1,7 @@
 from .certificates import (
     Certificate,
     CertificateTemplate,
+    LookupCounter,
     NameCorrection,
     NameCorrectionStatus,
 )
@@ -8,6 +9,7 @@ from .certificates import (
 __all__ = [
     "Certificate",
     "CertificateTemplate",
+    "LookupCounter",
     "NameCorrection",
     "NameCorrectionStatus",
 ]

@@ -223,3 +223,21 @@ class NameCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.previous_name} → {self.requested_name}"
+
+
+class LookupCounter(models.Model):
+    """Public look-ups per client address and minute (certificates.ratelimit): one upsert a
+    request, instead of a cache read and write. The address is kept as a keyed hash."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["client", "window_start"], name="lookup_counter_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client[:8]} {self.window_start:%H:%M} {self.count}"

@@ -123,8 +123,20 @@ def test_public_lookups_are_rate_limited(certificate, settings):
 def test_verification_page_query_budget(certificate, django_assert_max_num_queries):
     client = Client()
     client.get(f"/en/certificates/{certificate.pk}/")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(6):
         assert client.get(f"/en/certificates/{certificate.pk}/").status_code == 200
+    with django_assert_max_num_queries(2):
+        assert client.get(f"/certificates/{certificate.pk}.json").status_code == 200
+
+
+def test_my_certificates_query_budget_does_not_grow_with_certificates(
+    certificate, django_assert_max_num_queries
+):
+    client = Client()
+    client.force_login(certificate.learner)
+    client.get("/en/my-learning/certificates/")
+    with django_assert_max_num_queries(10):
+        assert client.get("/en/my-learning/certificates/").status_code == 200
 
 
 def test_pdf_and_json_download(certificate):

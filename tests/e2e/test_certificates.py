@@ -79,6 +79,13 @@ def test_signed_out_visitor_verifies_and_downloads(
     pdf_path = pdf_download.value.path()
     with open(pdf_path, "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+    if viewport is LAPTOP:
+        # Chromium's own PDF viewer draws it: the screenshot is for a person to check the
+        # shaped Arabic name and the layout (tests/e2e/screenshots/certificate-pdf-ar.png).
+        viewer = new_page(viewport={"width": 1200, "height": 900})
+        viewer.goto(f"file://{pdf_path}")
+        viewer.wait_for_timeout(2000)
+        screenshot(viewer, "certificate-pdf-ar", full_page=False)
     with page.expect_download() as json_download:
         page.locator(f"a[href$='{certificate.pk}.json?download=1']").click()
     with open(json_download.value.path(), encoding="utf-8") as handle:

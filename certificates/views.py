@@ -65,7 +65,9 @@ def certificate_page(request, certificate_id):
         "show_name": certificate.name_public or _owner(request, certificate),
         "is_owner": _owner(request, certificate),
         "page_url": page_url,
-        "qr_svg": segno.make(page_url, error="m").svg_inline(scale=4, dark="#221f1c"),
+        "qr_svg": segno.make(page_url, error="m").svg_inline(
+            omitsize=True, dark="#221f1c", title=_("QR code of this page")
+        ),
         "linkedin_url": linkedin_url(certificate),
     }
     return render(request, "certificates/certificate_page.html", context)

@@ -37,8 +37,20 @@ def test_finishing_a_program_makes_its_certificate_appear(demo_site, new_page, l
     expect(page.get_by_role("link", name="Lacquer and Gold", exact=True)).to_be_visible()
     assert_accessible(page)
     screenshot(page, "certificates-mine-desktop-en")
+    # The controls inside a card take their own clicks (the title link does not cover them).
+    card = page.locator("li").filter(
+        has=page.get_by_role("link", name="Lacquer and Gold", exact=True)
+    )
+    card.get_by_role("button", name="Hide my name from the public page").click()
+    expect(page.get_by_text("Your name is hidden from the public page.")).to_be_visible()
+    card.get_by_text("Ask for a name correction").click()
+    card.get_by_label("Name as it should be printed").fill("Mei Tanaka-Sato")
+    card.get_by_role("button", name="Send request").click()
+    expect(page.get_by_text("Your request was sent. Staff will review it.")).to_be_visible()
+    expect(card.get_by_text("Your name correction is waiting for review.")).to_be_visible()
     page.get_by_role("link", name="Lacquer and Gold", exact=True).click()
     expect(page.get_by_text("Valid", exact=True)).to_be_visible()
+    expect(page.get_by_text("Mei Tanaka")).to_be_visible()  # the holder sees their own name
     expect(page.get_by_role("link", name="Add to LinkedIn profile")).to_be_visible()
 
 

@@ -25,6 +25,7 @@ public_urlpatterns = [
     ),
     path("certificates/<uuid:certificate_id>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("certificates/status/<int:list_number>.json", views.status_list, name="status_list"),
+    path("certificates/contexts/<str:name>", views.context_document, name="credential_context"),
 ]
 
 urlpatterns = [

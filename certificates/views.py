@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import corrections, verification
-from .credentials import keys, statuslist, transcript, urls
+from .credentials import contexts, keys, statuslist, transcript, urls
 from .credentials.urls import STATUS_LIST_SIZE
 from .forms import NameCorrectionForm, SerialLookupForm
 from .issuing import publish
@@ -69,6 +69,10 @@ def certificate_page(request, certificate_id):
             omitsize=True, dark="#221f1c", title=_("QR code of this page")
         ),
         "linkedin_url": linkedin_url(certificate),
+        "contexts": {
+            url: reverse("credential_context", kwargs={"name": name})
+            for url, name in contexts.FILES.items()
+        },
     }
     return render(request, "certificates/certificate_page.html", context)
 
@@ -166,6 +170,20 @@ def status_list(request, list_number: int):
     if list_number < 1 or list_number > Certificate.objects.count() // STATUS_LIST_SIZE + 1:
         raise Http404
     return _json(statuslist.status_list_credential(list_number), content_type=JSON_LD)
+
+
+@require_GET
+def context_document(request, name: str):
+    """A bundled JSON-LD context, for verifiers in the browser (they cannot fetch the
+    originals across origins, and need the exact documents that were signed against)."""
+    if name not in contexts.FILES.values():
+        raise Http404
+    response = _json(
+        contexts.load(next(u for u, n in contexts.FILES.items() if n == name)),
+        content_type="application/ld+json",
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_GET

@@ -33,7 +33,7 @@ def test_signed_out_visitor_sees_validity_name_program_date_grade_serial_and_qr(
     assert response.status_code == 200
     for expected in ("Valid", "Ada Lovelace", "Silk Road", certificate.serial, "<svg", "Pass"):
         assert expected in text
-    assert "Verify the signed credential" in text
+    assert "Verify in this browser" in text and "Verify on the server" in text
     assert f"/certificates/{certificate.pk}.pdf" in text
     assert f"/certificates/{certificate.pk}.json?download=1" in text
     # Only the holder is offered LinkedIn.

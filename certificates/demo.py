@@ -7,10 +7,11 @@ certificate is then revoked and re-issued, as staff do when a mistake is fixed. 
 
 from django.db import transaction
 
-from learning.access import resolve_item
-from learning.enrollment import enroll
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.progress import complete_item
+from learning.journey.structure import program_structure
 from learning.models import ProgramPage
-from learning.progress import complete_item, program_structure
 
 from .issuing import issue_due
 from .models import Certificate, CertificateTemplate

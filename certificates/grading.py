@@ -1,7 +1,7 @@
 """Whether a learner has completed a program or course, and with what grade.
 
 The one seam between certificates and the rules that decide completion. Today those are
-the journey's (learning.progress: every counted live item complete, electives as the
+the journey's (learning.journey.progress: every counted live item complete, electives as the
 program's requirement groups say); the gradebook plugs in here, and issuing follows it.
 """
 
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 
+from learning.journey.structure import completed_item_ids, program_structure
 from learning.models import Enrollment, EnrollmentStatus, Progress
-from learning.progress import completed_item_ids, program_structure
 
 COMPLETED_GRADE = "Pass"
 

@@ -1,6 +1,6 @@
 """Reacting to the journey's events: a completion may have earned a certificate."""
 
-from learning.events import listen
+from learning.journey.events import listen
 from learning.models import LearningEvent, Verb
 
 from .tasks import issue_due_certificates

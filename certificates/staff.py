@@ -3,7 +3,7 @@ programs they hold a role on, with the certificates permission (administrators h
 
 from django.db.models import Q
 
-from learning.staff_access import programs_for_staff
+from learning.journey.staff_access import programs_for_staff
 
 from .models import Certificate, NameCorrection
 

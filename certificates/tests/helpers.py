@@ -2,9 +2,9 @@
 
 from django.test import TestCase
 
-from learning.access import resolve_item
-from learning.enrollment import enroll
-from learning.progress import complete_item
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.progress import complete_item
 from learning.tests.journey_helpers import build_tree, make_learner
 
 from ..models import Certificate

@@ -6,10 +6,10 @@ import pytest
 
 from certificates.issuing import issue_due
 from certificates.models import Certificate
-from learning.access import resolve_item
-from learning.enrollment import enroll
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.progress import complete_item
 from learning.models import Enrollment
-from learning.progress import complete_item
 from learning.tests.journey_helpers import build_tree, make_learner, run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)

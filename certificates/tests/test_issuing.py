@@ -3,7 +3,7 @@ import pytest
 from certificates import issuing
 from certificates.models import Certificate
 from certificates.numbering import check_digit, format_serial, normalise
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import Enrollment
 from learning.tests.journey_helpers import build_tree, make_learner
 

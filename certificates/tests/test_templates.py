@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from certificates.models import Certificate, CertificateTemplate
 from certificates.pdf import render_pdf
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.tests.factories import staff_user
 from learning.tests.journey_helpers import build_tree, make_learner
 

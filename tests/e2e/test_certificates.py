@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from certificates.models import Certificate
 from certificates.revocation import revoke
 from certificates.tests.helpers import graduate
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.tests.journey_helpers import build_tree, make_learner
 
 from .conftest import assert_accessible, login, screenshot

@@ -38,6 +38,11 @@ TARGETS = [
     ("API listing", "/api/v3/pages/?type=learning.ProgramPage&limit=20", 0.035),
 ]
 CEILING = ("ceiling (constant view)", "/bench/constant")
+# The certificate benches: filled in with the id bench/seed_certificate.py prints.
+CERTIFICATE_TARGETS = [
+    ("certificate page", "/en/certificates/{id}/", 0.07),
+    ("credential JSON", "/certificates/{id}.json", 0.07),
+]
 
 
 def bench_env(database_url: str) -> dict:
@@ -62,6 +67,19 @@ def seed(env: dict, programs: int) -> None:
         timeout=900,
     )
     print(f"seed: {result.stdout.strip()} ({time.monotonic() - started:.0f} s)")
+
+
+def seed_certificate(env: dict) -> str:
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "seed_certificate.py")],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return result.stdout.strip().splitlines()[-1]
 
 
 def start_server(env: dict, port: int) -> subprocess.Popen:
@@ -176,11 +194,15 @@ def main() -> int:
     if args.no_page_cache:
         env["BENCH_PAGE_CACHE_SECONDS"] = "0"
     seed(env, args.programs)
+    certificate_id = seed_certificate(env)
+    targets = TARGETS + [
+        (name, path.format(id=certificate_id), target) for name, path, target in CERTIFICATE_TARGETS
+    ]
     server = start_server(env, args.port)
     rows = []
     try:
         base = f"http://{HOST}:{args.port}"
-        for name, path, target in [(*CEILING, None), *TARGETS]:
+        for name, path, target in [(*CEILING, None), *targets]:
             status = warm_up(base + path)
             if status != 200:
                 print(f"{name}: {path} answered {status}, not measured")

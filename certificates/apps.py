@@ -5,7 +5,7 @@ class CertificatesConfig(AppConfig):
     name = "certificates"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
+    def ready(self) -> None:
         from .listeners import connect
 
         connect()

@@ -1,5 +1,5 @@
-"""Which learning events can change which achievements. Callbacks run after the event's
-transaction committed (learning.journey.events.listen) and only enqueue the evaluation task."""
+"""Which learning events can change which achievements and certificates. Callbacks run
+after the event's transaction committed (learning.journey.events.listen) and only enqueue tasks."""
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -8,7 +8,7 @@ from learning.models import ObjectType, Verb
 
 from .journey import listen, local_day
 from .models import AchievementKind
-from .tasks import evaluate_achievements
+from .tasks import evaluate_achievements, issue_due_certificates
 
 ONCE_A_DAY_SECONDS = 26 * 3600
 
@@ -40,6 +40,14 @@ def on_activity(event) -> None:
         evaluate_achievements.enqueue(str(event.actor_id), [AchievementKind.STREAK.value])
 
 
+def on_completed_issue(event) -> None:
+    """A completion may have earned a course or program certificate."""
+    enrollment_id = (event.context or {}).get("enrollment")
+    if enrollment_id:
+        issue_due_certificates.enqueue(str(enrollment_id))
+
+
 def connect() -> None:
     listen(Verb.COMPLETED)(on_completed)
+    listen(Verb.COMPLETED)(on_completed_issue)
     listen(Verb.LAUNCHED, Verb.PROGRESSED)(on_activity)

@@ -1,8 +1,9 @@
-"""Background work of achievements (django-tasks; enqueued after commit)."""
+"""Background work of achievements and certificates (django-tasks; enqueued after commit)."""
 
 from django.contrib.auth import get_user_model
 from django_tasks import task
 
+from . import issuing
 from .evaluation import evaluate_learner
 
 
@@ -14,3 +15,9 @@ def evaluate_achievements(learner_id: str, kinds: list[str] | None = None) -> in
     if learner is None:  # the account was deleted since
         return 0
     return len(evaluate_learner(learner=learner, kinds=kinds))
+
+
+@task()
+def issue_due_certificates(enrollment_id: str) -> int:
+    """Issue what the enrollment's learner has earned; run after a completion commits."""
+    return len(issuing.issue_due(enrollment_id=enrollment_id))

@@ -115,6 +115,7 @@ def http_error(request, exc: HttpError):
 api.add_router("/", "learning.api.router")
 api.add_router("/", "culturedegree.accounts.api.router")
 api.add_router("/", "certificates.achievements_api.router")
+api.add_router("/", "certificates.api.router")
 
 
 # An API-only URLconf, without language prefixes (see ApiNotFoundMiddleware).

@@ -32,6 +32,11 @@ GROUP_PERMISSIONS_CHANGED = "culturedegree.group_permissions_changed"
 ENROLLMENT_CHANGED_BY_STAFF = "culturedegree.enrollment_changed_by_staff"
 DATA_EXPORTED = "culturedegree.data_exported"
 ACCOUNT_ERASED = "culturedegree.account_erased"
+CERTIFICATE_REVOKED = "certificates.revoked"
+CERTIFICATE_REISSUED = "certificates.reissued"
+NAME_CORRECTION_REQUESTED = "certificates.name_correction_requested"
+NAME_CORRECTION_APPROVED = "certificates.name_correction_approved"
+NAME_CORRECTION_REJECTED = "certificates.name_correction_rejected"
 
 ACTIONS = {
     SIGN_IN: _("Sign-in"),
@@ -53,6 +58,11 @@ ACTIONS = {
     ENROLLMENT_CHANGED_BY_STAFF: _("Enrollment change by staff"),
     DATA_EXPORTED: _("Personal data export"),
     ACCOUNT_ERASED: _("Account deletion"),
+    CERTIFICATE_REVOKED: _("Certificate revoked"),
+    CERTIFICATE_REISSUED: _("Certificate re-issued"),
+    NAME_CORRECTION_REQUESTED: _("Certificate name correction requested"),
+    NAME_CORRECTION_APPROVED: _("Certificate name correction approved"),
+    NAME_CORRECTION_REJECTED: _("Certificate name correction rejected"),
 }
 
 # Entry labels are the object's name; an erased account's entries get this one instead.

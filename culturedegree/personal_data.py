@@ -28,7 +28,7 @@ from . import audit, privacy
 from .models import User
 
 # Keys of audit data that identify a person (their address, the email they typed).
-AUDIT_PERSONAL_KEYS = {"ip", "email", "previous_email"}
+AUDIT_PERSONAL_KEYS = {"ip", "email", "previous_email", "name", "previous_name"}
 
 
 def export_account(user):

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.urls import public_urlpatterns as certificate_public_urls
 from culturedegree import views as site_views
 from culturedegree.accounts import views as account_views
 from culturedegree.api import api as learner_api
@@ -36,12 +37,14 @@ urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
     path("readyz", site_views.readyz, name="readyz"),
     path("api/v3/", content_api.urls),
+    *certificate_public_urls,
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("culturedegree.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("style/", site_views.style_guide, name="style_guide"),
+    path("", include("certificates.urls")),
     path("", include("learning.views.urls")),
     path("", include("certificates.achievement_urls")),
     path("", include(wagtail_urls)),

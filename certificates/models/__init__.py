@@ -6,12 +6,24 @@ from .achievements import (
     LearnerGoals,
     UserAchievement,
 )
+from .certificates import (
+    Certificate,
+    CertificateTemplate,
+    LookupCounter,
+    NameCorrection,
+    NameCorrectionStatus,
+)
 
 __all__ = [
     "Achievement",
     "AchievementIcon",
     "AchievementKind",
+    "Certificate",
+    "CertificateTemplate",
     "GoalKind",
     "LearnerGoals",
+    "LookupCounter",
+    "NameCorrection",
+    "NameCorrectionStatus",
     "UserAchievement",
 ]

@@ -205,6 +205,16 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Background work through Django's tasks API, run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
+# Certificates (docs/certificates.md): the issuer's Ed25519 seed (64 hex characters); without
+# it one is generated in CERTIFICATES_KEY_FILE. Retired public keys (z6Mk...) stay published.
+CERTIFICATES_SIGNING_KEY = env_str("CERTIFICATES_SIGNING_KEY")
+CERTIFICATES_KEY_FILE = env_str(
+    "CERTIFICATES_KEY_FILE", str(VAR_DIR / "certificates" / "signing-key.hex")
+)
+CERTIFICATES_RETIRED_PUBLIC_KEYS = env_list("CERTIFICATES_RETIRED_PUBLIC_KEYS")
+# Public look-ups (verification page, credential JSON, serial search) per client per minute.
+CERTIFICATES_LOOKUPS_PER_MINUTE = env_int("CERTIFICATES_LOOKUPS_PER_MINUTE", 60)
+
 # Wagtail.
 WAGTAIL_SITE_NAME = "Culture Degree"
 WAGTAILSEARCH_BACKENDS = {

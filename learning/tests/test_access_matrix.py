@@ -20,10 +20,14 @@ from django.core.files.base import ContentFile
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from wagtail.documents.models import Document
 
+from certificates import grading
 from certificates.evaluation import award as award_achievement
-from certificates.models import Achievement, LearnerGoals, UserAchievement
+from certificates.issuing import issue as issue_certificate
+from certificates.issuing import publish
+from certificates.models import Achievement, Certificate, LearnerGoals, UserAchievement
 from learning.journey.enrollment import enroll
 from learning.models import ContentItemPage, CoursePage, Enrollment, Progress
 
@@ -109,6 +113,14 @@ MATRIX: dict[str, Row] = {
     "api:get_dashboard": Row("GET", "/api/v1/dashboard", OWN_ONLY, other_status={200}),
     # The caller's own data only: another learner downloads theirs, never the owner's.
     "api:export_my_data": Row("GET", "/api/v1/me/export", OWN_ONLY, other_status={200}),
+    # Certificates: the caller's own list; another learner's certificate id gives 404.
+    "api:list_certificates": Row("GET", "/api/v1/certificates", OWN_ONLY, other_status={200}),
+    "api:get_certificate_credential": Row(
+        "GET", "/api/v1/certificates/{certificate_id}/credential", OWNED
+    ),
+    "api:get_certificate_transcript": Row(
+        "GET", "/api/v1/certificates/{certificate_id}/transcript", OWNED
+    ),
     "page:my_learning": Row("GET", "/en/my-learning/", OWN_ONLY, other_status={200}),
     # Achievements: the caller's own list, goals and leaderboards of their own programs.
     "api:list_achievements": Row("GET", "/api/v1/achievements", OWN_ONLY, other_status={200}),
@@ -213,6 +225,12 @@ def world():
     page = ContentItemPage.objects.get(pk=item.pk)
     page.body = [("document", {"document": document, "description": "What to read."})]
     page.save_revision().publish()
+    certificate = issue_certificate(
+        learner=owner,
+        program=program,
+        result=grading.Result(completed_at=timezone.now(), grade=grading.COMPLETED_GRADE),
+    )[0]
+    publish(certificate=certificate)
     award = award_achievement(
         learner=owner,
         achievement=Achievement.objects.create(
@@ -222,6 +240,7 @@ def world():
     )
     return {
         "award_id": str(award.pk),
+        "certificate_id": str(certificate.pk),
         "owner": owner,
         "other": other,
         "program_id": program.id,
@@ -257,6 +276,7 @@ def owners_records(world: dict) -> list:
         list(Progress.objects.filter(learner=owner).values()),
         list(UserAchievement.objects.filter(learner=owner).values()),
         list(LearnerGoals.objects.filter(learner=owner).values()),
+        list(Certificate.objects.filter(learner=owner).values()),
     ]
 
 

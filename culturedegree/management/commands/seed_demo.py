@@ -4,6 +4,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from certificates.certificate_demo import ensure_demo_certificates
 from certificates.demo import ensure_learner_achievements
 from culturedegree import demo
 from culturedegree.demo import build_catalog
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{learner.email}: two enrollments and 17 days of history.")
         earned = ensure_learner_achievements(learner=learner, awarded_by=admin)
         self.stdout.write(f"{learner.email}: {earned} achievements earned.")
+        if ensure_demo_certificates(learner=learner):
+            self.stdout.write(f"{learner.email}: program, course and revoked certificates.")
         if catalog.created_pages or catalog.translated_pages:
             # The publishes above queued their index updates for the task worker; build the
             # index now so search works the moment the site starts, worker or not.

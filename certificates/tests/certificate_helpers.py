@@ -1,0 +1,28 @@
+"""Builders for the certificate tests: a learner who completes a program through the journey."""
+
+from django.test import TestCase
+
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.progress import complete_item
+from learning.tests.journey_helpers import build_tree, make_learner
+
+from ..models import Certificate
+
+
+def complete_all(*, learner, tree, items=None) -> None:
+    """Complete items as the learner would, running what waits for the commit (the
+    completion listener) as a committed request would."""
+    for page in items if items is not None else tree.all_items:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            complete_item(learner=learner, item=resolve_item(page_id=page.id))
+
+
+def graduate(*, email: str = "ada@example.com", name: str = "Ada Lovelace", title="Silk Road"):
+    """A learner who completed a two-course program: 2 course certificates and 1 program one."""
+    tree = build_tree(title=title)
+    learner = make_learner(email, name=name)
+    enroll(learner=learner, program=tree.program)
+    complete_all(learner=learner, tree=tree)
+    program_certificate = Certificate.objects.get(learner=learner, program=tree.program)
+    return tree, learner, program_certificate

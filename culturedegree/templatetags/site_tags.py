@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -101,10 +101,11 @@ def catalog_url(context) -> str:
     request = context.get("request")
     host = request.get_host() if request is not None else ""
     key = f"site:catalog-url:{content_version()}:{get_language()}:{host}"
-    url = cache.get(key)
+    fragments = caches["fragments"]  # versioned key: a worker's own copy is never stale
+    url = fragments.get(key)
     if url is None:
         url = _catalog_url(request)
-        cache.set(key, url, timeout=3600)
+        fragments.set(key, url, timeout=3600)
     return url
 
 

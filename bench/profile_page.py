@@ -62,6 +62,20 @@ def cumulative(stats: pstats.Stats, fragment: str, name: str) -> tuple[float, in
     return total, calls
 
 
+def where() -> str:
+    """The innermost frames of ours and of Wagtail that led to a query."""
+    import traceback
+
+    ours, wagtail = "", ""
+    for frame in traceback.extract_stack()[:-3]:
+        name = f"{Path(frame.filename).name}:{frame.lineno} {frame.name}"
+        if "/site-packages/" not in frame.filename and "profile_page" not in frame.filename:
+            ours = name
+        elif "/wagtail/" in frame.filename or "/allauth/" in frame.filename:
+            wagtail = name
+    return f"{ours} | {wagtail}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--anonymous", action="store_true")
@@ -94,7 +108,7 @@ def main() -> None:
             try:
                 return execute(sql, params, many, context)
             finally:
-                queries.append(((time.perf_counter() - started) * 1000, sql))
+                queries.append(((time.perf_counter() - started) * 1000, sql, where()))
 
         with connection.execute_wrapper(timed):
             client.get(url)
@@ -123,7 +137,7 @@ def main() -> None:
                 )
         if args.queries:
             for query in queries:
-                print(f"   {query[0]:6.1f} ms  {' '.join(query[1].split())[:150]}")
+                print(f"   {query[0]:6.1f} ms  {query[2]:<70} {' '.join(query[1].split())[:90]}")
 
 
 if __name__ == "__main__":

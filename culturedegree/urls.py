@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from culturedegree import views as site_views
 from culturedegree.accounts import views as account_views
 from culturedegree.api import api as learner_api
-from learning import content_api
+from learning import content_api, serving
 from learning.admin_chooser import choose_page
 
 # Under /api/ errors answer JSON (culturedegree.api_errors); elsewhere the site's pages.
@@ -43,6 +43,9 @@ urlpatterns += i18n_patterns(
     path("style/", site_views.style_guide, name="style_guide"),
     path("", include("learning.learner_urls")),
     path("", include("learning.urls")),
+    # Wagtail's pages, their routes kept per content version (learning.serving); Wagtail's own
+    # pattern below stays for reverse() and its utility views.
+    re_path(wagtail_urls.serve_pattern, serving.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -58,6 +58,15 @@ def _home_urls(request: HttpRequest | None) -> dict[str, str]:
     }
 
 
+def _page_language_urls(page: Page, request: HttpRequest | None) -> dict[str, str]:
+    urls = _home_urls(request)
+    translations = (
+        Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    )
+    urls.update({t.locale.language_code: t.get_url(request) for t in translations})
+    return urls
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[LanguageLink]:
     """One link per interface language to this page in that language.
@@ -70,13 +79,10 @@ def language_links(context) -> list[LanguageLink]:
     page = _wagtail_page(context)
     urls: dict[str, str] = {}
     if page is not None:
-        urls = _home_urls(request)
-        translations = (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        )
-        urls.update({t.locale.language_code: t.get_url(request) for t in translations})
+        from learning.serving import shared
+
+        host = request.get_host() if request is not None else ""
+        urls = shared("language-links", (page.pk, host), lambda: _page_language_urls(page, request))
     path = request.path if request is not None and page is None else "/"
     return [
         LanguageLink(

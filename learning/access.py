@@ -125,13 +125,20 @@ UNFINISHED_PREREQUISITES_SQL = """
 SELECT c.id, c.title FROM learning_coursepage_prerequisites r
 JOIN wagtailcore_page c ON c.id = r.to_coursepage_id AND c.live
 WHERE r.from_coursepage_id = %(course)s AND EXISTS (
-    SELECT 1 FROM wagtailcore_page m
-    JOIN wagtailcore_page i ON i.live AND i.depth = m.depth + 1 AND i.path LIKE m.path || '%%'
-    WHERE m.live AND m.depth = c.depth + 1 AND m.path LIKE c.path || '%%'
+    SELECT 1 FROM wagtailcore_page i
+    JOIN wagtailcore_page m ON m.live AND m.path = left(i.path, -%(step)s)
+    WHERE i.live AND i.depth = c.depth + 2
+        AND i.path BETWEEN c.path || %(lowest)s AND c.path || %(highest)s
         AND NOT EXISTS (SELECT 1 FROM learning_progress p WHERE p.learner_id = %(learner)s
             AND p.content_item_id = i.id AND p.is_completed))
 ORDER BY c.path
 """
+# The course's items are the paths two steps below it: a range the path index answers.
+ITEM_PATHS_BELOW_COURSE = {
+    "lowest": "0" * 2 * STEPLEN,
+    "highest": "Z" * 2 * STEPLEN,
+    "step": STEPLEN,
+}
 
 
 @dataclass(frozen=True)
@@ -161,7 +168,15 @@ def course_lock(*, learner, course_id: int) -> CourseLock | None:
     if learner is None or not getattr(learner, "is_authenticated", True):
         return None
     with connection.cursor() as cursor:
-        cursor.execute(UNFINISHED_PREREQUISITES_SQL, {"course": course_id, "learner": learner.pk})
+        cursor.execute(
+            UNFINISHED_PREREQUISITES_SQL,
+            {
+                "course": course_id,
+                "learner": learner.pk,
+                "step": STEPLEN,
+                **ITEM_PATHS_BELOW_COURSE,
+            },
+        )
         rows = cursor.fetchall()
     if not rows:
         return None

@@ -237,29 +237,6 @@ def may_download_document(*, user, document_id: int) -> bool:
     return any(may_read_item_body(user=user, page_id=page_id) for page_id in page_ids)
 
 
-def page_lock(*, learner, page) -> CourseLock | None:
-    """The lock on the course a course, module or item page belongs to, for an enrolled
-    learner; None for visitors, editors and open courses."""
-    if not learner.is_authenticated or can_edit_pages(learner):
-        return None
-    canonical = canonical_pages(Page, page.id).only("path", "depth").first()
-    if canonical is None:
-        return None
-    levels_below_course = {"coursepage": 0, "modulepage": 1, "contentitempage": 2}.get(
-        page._meta.model_name
-    )
-    if levels_below_course is None:
-        return None
-    course_path = canonical.path[: len(canonical.path) - STEPLEN * levels_below_course]
-    course = Page.objects.filter(path=course_path, live=True).values_list("id", flat=True).first()
-    program_id = (
-        Page.objects.filter(path=course_path[:-STEPLEN]).values_list("id", flat=True).first()
-    )
-    if course is None or open_enrollment(learner=learner, program_id=program_id) is None:
-        return None
-    return course_lock(learner=learner, course_id=course)
-
-
 @dataclass(frozen=True)
 class Gate:
     """How to answer a request for a content item page."""
@@ -275,25 +252,34 @@ def item_gate(request, page) -> Gate:
     Open to everyone when a free preview, to editors and previews, and to learners enrolled
     in the program (not dropped) once the course's prerequisites are finished; an enrolled
     learner of a locked course sees the lock and why, never the body. Opening an open item
-    records it as started.
+    records it as started, once: a started item's view writes nothing, so the learner's
+    activity (and cached dashboard) moves only with real progress. Worked out from the
+    learner's journey on the page (learning.page_journey): one query when already started.
     """
     from django.contrib import messages
     from django.http import Http404
     from django.utils.translation import gettext as _
 
+    from .page_journey import forget_journey, item_ref, journey_lock, page_journey
     from .progress import start_item
 
-    if getattr(request, "is_preview", False) or can_edit_pages(request.user):
+    if getattr(request, "is_preview", False):
         return Gate()
-    try:
-        item = resolve_item(page_id=page.id)
-    except NotFound:
-        raise Http404 from None
-    access = item_access(learner=request.user, item=item)
-    if access.enrolled and access.lock is None:
-        start_item(learner=request.user, item=item)
-    if access.readable or access.lock is not None:
-        return Gate(lock=access.lock, show_body=access.readable)
+    item = item_ref(page)
+    journey = page_journey(request, page) if item is not None else None
+    lock = journey_lock(journey, item.course_id) if item and item.has_prerequisites else None
+    enrolled = bool(journey and journey.enrolled)
+    if enrolled and lock is None and item.item_id in journey.progress_rows:
+        return Gate()  # started before: the body opens and nothing is written (as for editors)
+    if can_edit_pages(request.user):
+        return Gate()
+    if item is None:
+        raise Http404
+    if enrolled and lock is None and start_item(learner=request.user, item=item) is not None:
+        forget_journey(request, page)  # the page shows the item as started
+    readable = item.is_free_preview or (enrolled and lock is None)
+    if readable or lock is not None:
+        return Gate(lock=lock, show_body=readable)
     messages.info(request, _("Enroll in the program to open this lesson."))
     program = Page.objects.filter(path=page.path[: STEPLEN * (page.depth - 3)]).first()
     return Gate(redirect_to=program.url if program else "/")

@@ -200,9 +200,9 @@ def lock_context(lock, request) -> dict:
 
 
 def _lock_for(page: Page, request) -> dict | None:
-    from .access import page_lock
+    from .page_journey import page_lock
 
-    lock = page_lock(learner=request.user, page=page)
+    lock = page_lock(request, page)
     return lock_context(lock, request) if lock else None
 
 

@@ -30,10 +30,10 @@ from ..validators import find_prerequisite_cycle, validate_content_slug
 
 
 def journey_context(request, page) -> dict:
-    """The learner's enrollment and marks for the journey partials (learning.dashboard)."""
-    from ..dashboard import page_learner_context
+    """The learner's enrollment and marks for the journey partials (learning.page_journey)."""
+    from ..page_journey import learner_context
 
-    return page_learner_context(request, page)
+    return learner_context(request, page)
 
 
 class Difficulty(models.TextChoices):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .localization import shown_in_language
+from .serving import public
 
 CATALOG_PAGE_SIZE = 12
 
@@ -106,9 +107,10 @@ def exclude_under_unpublished(queryset: QuerySet) -> QuerySet:
 
     Only unpublished pages that have children matter, and editors keep those few.
     """
-    hidden_paths = Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
+    from .serving import hidden_paths
+
     under_hidden = Q()
-    for path in hidden_paths:
+    for path in hidden_paths():
         under_hidden |= Q(path__startswith=path)
     return queryset.exclude(under_hidden) if under_hidden else queryset
 
@@ -119,7 +121,7 @@ def catalog_programs(*, language_code: str) -> QuerySet:
     from .models import ProgramPage
 
     return (
-        shown_in_language(ProgramPage.objects.live().public(), language_code=language_code)
+        shown_in_language(public(ProgramPage.objects.live()), language_code=language_code)
         .select_related("thumbnail", "locale")
         .prefetch_related("thumbnail__renditions")
         .order_by("title", "pk")
@@ -190,8 +192,7 @@ def build_outline(*, parent: Page, levels: list[type[Page]]) -> list[OutlineNode
     roots: list[OutlineNode] = []
     for offset, model in enumerate(levels, start=1):
         pages = (
-            model.objects.live()
-            .public()
+            public(model.objects.live())
             .descendant_of(parent)
             .filter(depth=parent.depth + offset)
             .order_by("path")
@@ -229,9 +230,9 @@ def item_navigation(*, item: Page, module_minutes: int | None = None) -> ItemNav
     module_path = item.path[: -Page.steplen]
     items = list(
         exclude_under_unpublished(
-            ContentItemPage.objects.live()
-            .public()
-            .filter(path__startswith=course_path, depth=item.depth)
+            public(ContentItemPage.objects.live()).filter(
+                path__startswith=course_path, depth=item.depth
+            )
         )
         .only("title", "url_path", "path", "depth", "duration_seconds", "locale_id")
         .order_by("path")

@@ -37,8 +37,17 @@ def route_with_fallback(*, page: Page, request, path_components: list[str], rout
 
 
 def learner_url(page: Page, request=None) -> str:
-    """The page's URL under the active language prefix, so links keep the learner's language."""
-    url = page.get_url(request) or ""
+    """The page's URL under the active language prefix, so links keep the learner's language.
+
+    Kept per content version and host (learning.serving): Wagtail's look-up of the site and
+    its root paths is then one in-memory read."""
+    from .serving import shared
+
+    if page.pk is None:
+        url = page.get_url(request) or ""
+    else:
+        host = request.get_host() if request is not None else ""
+        url = shared("page-url", (page.pk, host), lambda: page.get_url(request) or "")
     language = translation.get_language() or settings.LANGUAGE_CODE
     parts = url.split("/", 2)
     is_prefixed = len(parts) == 3 and parts[0] == "" and parts[1] in dict(settings.LANGUAGES)
@@ -49,8 +58,11 @@ def learner_url(page: Page, request=None) -> str:
 
 def untranslated_language_name(page: Page) -> str | None:
     """The active language's name when ``page`` is shown in place of a missing translation."""
+    from .serving import locale_languages
+
     language = translation.get_language() or settings.LANGUAGE_CODE
-    if page.locale.language_code == language:
+    page_language = locale_languages().get(page.locale_id) or page.locale.language_code
+    if page_language == language:
         return None
     return str(dict(settings.LANGUAGES).get(language, language))
 
@@ -58,8 +70,11 @@ def untranslated_language_name(page: Page) -> str | None:
 def shown_in_language(queryset: QuerySet, *, language_code: str) -> QuerySet:
     """The pages of ``queryset`` a learner reading ``language_code`` is shown: those in their
     language, and default-language pages that have no live translation into it yet."""
-    default_locale = Locale.get_default()
-    locale = Locale.objects.filter(language_code=language_code).first()
+    from .access import default_language_code
+    from .serving import locale_for
+
+    default_locale = locale_for(default_language_code()) or Locale.get_default()
+    locale = locale_for(language_code)
     if locale is None or locale.pk == default_locale.pk:
         return queryset.filter(locale=default_locale)
     translated = Page.objects.live().filter(locale=locale).values("translation_key")

@@ -261,10 +261,11 @@ def searchable_pages(*, language_code: str):
     from .catalog import exclude_under_unpublished
     from .localization import shown_in_language
     from .models import ContentItemPage, CoursePage, ProgramPage
+    from .serving import public
 
     return exclude_under_unpublished(
         shown_in_language(
-            Page.objects.live().public().type(ProgramPage, CoursePage, ContentItemPage),
+            public(Page.objects.live()).type(ProgramPage, CoursePage, ContentItemPage),
             language_code=language_code,
         )
     )

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import caches
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.views import serve_chain
 
 from .caching import content_version
 
@@ -64,6 +64,8 @@ def route(request, path: str):
 
 def serve(request, path: str):
     """Wagtail's serve view (wagtail.views.serve), routed through ``route``."""
+    from wagtail.views import serve_chain
+
     page, args, kwargs = route(request, path)
     on_serve_chain = serve_chain
     for fn in reversed(hooks.get_hooks("on_serve_page")):
@@ -91,6 +93,34 @@ def view_restrictions(page: Page):
     if page.pk and is_unrestricted(page):
         return PageViewRestriction.objects.none()
     return Page.get_view_restrictions(page)
+
+
+def restricted_paths() -> list[str]:
+    """The paths of the pages that carry a view restriction (kept per version)."""
+    return shared(
+        "restricted-paths",
+        (),
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def public(queryset):
+    """``queryset.public()`` (Wagtail's: no page under a view restriction) without its query."""
+    under_restriction = Q()
+    for path in restricted_paths():
+        under_restriction |= Q(path__startswith=path)
+    return queryset.exclude(under_restriction) if under_restriction else queryset
+
+
+def hidden_paths() -> list[str]:
+    """The paths of unpublished pages that have children (kept per version)."""
+    return shared(
+        "hidden-paths",
+        (),
+        lambda: list(
+            Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
+        ),
+    )
 
 
 def locale_languages() -> dict[int, str]:

@@ -374,11 +374,13 @@ def result_label(page) -> str:
 def search_hits(pages, *, language_code: str) -> list[SearchHit]:
     """Each hit's specific page, label and fallback notice, in the hits' order, one query per
     page type."""
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
+
+    from .serving import locale_languages
 
     pages = list(pages)
     specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    languages = locale_languages()
     language_name = str(dict(settings.LANGUAGES).get(language_code, language_code))
     hits = []
     for page in pages:

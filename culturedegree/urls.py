@@ -43,9 +43,10 @@ urlpatterns += i18n_patterns(
     path("style/", site_views.style_guide, name="style_guide"),
     path("", include("learning.learner_urls")),
     path("", include("learning.urls")),
-    # Wagtail's pages, their routes kept per content version (learning.serving); Wagtail's own
-    # pattern below stays for reverse() and its utility views.
-    re_path(wagtail_urls.serve_pattern, serving.serve),
+    # Wagtail's pages, their routes kept per content version (learning.serving). Same pattern
+    # and name as Wagtail's own below (which keeps its utility views): resolve() finds this one,
+    # reverse() builds the same URL from either.
+    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

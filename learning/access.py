@@ -114,9 +114,9 @@ def open_enrollment(*, learner, program_id: int) -> Enrollment | None:
 
 
 def can_edit_pages(user) -> bool:
-    return bool(
-        user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
-    )
+    from culturedegree.admin_access import may_access_admin
+
+    return bool(user.is_authenticated and (user.is_staff or may_access_admin(user)))
 
 
 # The live prerequisites of a course in which the learner has not completed every live item

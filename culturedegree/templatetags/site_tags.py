@@ -12,6 +12,15 @@ from wagtail.models import Locale, Page
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def may_access_admin(context) -> bool:
+    """Whether the Wagtail userbar can show (its own check costs two queries a page)."""
+    from culturedegree.admin_access import may_access_admin as user_may_access_admin
+
+    request = context.get("request")
+    return user_may_access_admin(getattr(request, "user", None))
+
+
 @register.filter(is_safe=True)
 def with_site_name(title: str) -> str:
     """A page title followed by the site's name, once: the home page and any page titled

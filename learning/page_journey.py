@@ -159,9 +159,14 @@ def _enrollment_with_progress(*, learner, program_id: int, course_ids: list[int]
         )
         .values("rows")
     )
+    from culturedegree.admin_access import holds_admin_permission
+
     return (
         Enrollment.objects.filter(learner=learner, program_id=program_id)
-        .annotate(journey_progress=Subquery(rows))
+        .annotate(
+            journey_progress=Subquery(rows),
+            learner_may_access_admin=holds_admin_permission(OuterRef("learner_id")),
+        )
         .first()
     )
 
@@ -183,6 +188,10 @@ def page_journey(request, page: Page) -> PageJourney:
                 course_ids=list(journey.program.structure.courses),
             )
             if enrollment is not None:
+                from culturedegree.admin_access import remember
+
+                # The frame's userbar and the item gate need not ask again.
+                remember(request.user, holds_permission=enrollment.learner_may_access_admin)
                 journey.enrollment = enrollment
                 journey.progress_rows = {
                     row["content_item_id"]: row for row in enrollment.journey_progress or []

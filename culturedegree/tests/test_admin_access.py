@@ -45,3 +45,21 @@ def test_the_userbar_shows_to_editors_only(client):
     assert "wagtail-userbar" not in client.get(program.url).content.decode()
     client.force_login(editor)
     assert "wagtail-userbar" in client.get(program.url).content.decode()
+
+
+def test_an_enrolled_editor_still_gets_the_userbar_on_learner_pages(client):
+    from learning.enrollment import enroll
+    from learning.models import CoursePage
+
+    program = build_program(courses=1, modules=1, items=1)
+    editor = make_learner("editor@example.com")
+    editor.groups.add(admin_group())
+    learner = make_learner("learner@example.com")
+    for user in (editor, learner):
+        enroll(learner=user, program=program)
+    course = CoursePage.objects.child_of(program).get()
+
+    client.force_login(editor)
+    assert "wagtail-userbar" in client.get(course.url).content.decode()
+    client.force_login(learner)
+    assert "wagtail-userbar" not in client.get(course.url).content.decode()

@@ -27,10 +27,10 @@ def learner_with_progress():
     from django.contrib.auth import get_user_model
     from wagtail.models import Page
 
-    from learning.access import resolve_item
-    from learning.enrollment import enroll
+    from learning.journey.access import resolve_item
+    from learning.journey.enrollment import enroll
+    from learning.journey.progress import begin_item, complete_item
     from learning.models import ProgramPage, Progress
-    from learning.progress import begin_item, complete_item
 
     user, created = get_user_model().objects.get_or_create(
         email=EMAIL, defaults={"name": "Bench Learner"}

@@ -1,9 +1,9 @@
 """Whether a user may enter Wagtail's admin, asked in one query (or none).
 
 The site frame asks on every page (the Wagtail userbar) and the learner gates ask when they
-decide (learning.access.can_edit_pages). ``user.has_perm`` loads every permission the user
+decide (learning.journey.access.can_edit_pages). ``user.has_perm`` loads every permission the user
 holds, two queries; this asks for the one permission, and a learner page folds the question
-into the query it runs anyway (learning.page_journey). Same answer for the backends this site
+into the query it runs anyway (learning.journey.page_marks). Same answer for the backends this site
 uses (Django's ModelBackend and allauth's, which extends it): active superusers have it, others
 through their own permissions or a group's.
 """

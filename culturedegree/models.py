@@ -134,8 +134,9 @@ class BasePage(Page):
     settings_panels = Page.settings_panels
 
     def get_view_restrictions(self):
-        """Wagtail's, without its two queries when no restriction applies (learning.serving)."""
-        from learning.serving import view_restrictions
+        """Wagtail's, without its two queries when no restriction applies
+        (learning.content.shared)."""
+        from learning.content.shared import view_restrictions
 
         return view_restrictions(self)
 
@@ -154,7 +155,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from django.utils import translation
 
-        from learning.catalog import catalog_programs
+        from learning.content.catalog import catalog_programs
 
         context = super().get_context(request, *args, **kwargs)
         # The catalog's programs in the catalog's order: untranslated ones in the default language.

@@ -10,8 +10,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from culturedegree import views as site_views
 from culturedegree.accounts import views as account_views
 from culturedegree.api import api as learner_api
-from learning import content_api, serving
-from learning.admin_chooser import choose_page
+from learning.admin.chooser import choose_page
+from learning.api import content as content_api
+from learning.views import serving
 
 # Under /api/ errors answer JSON (culturedegree.api_errors); elsewhere the site's pages.
 handler400 = "culturedegree.api_errors.bad_request"
@@ -41,11 +42,10 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("culturedegree.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("style/", site_views.style_guide, name="style_guide"),
-    path("", include("learning.learner_urls")),
-    path("", include("learning.urls")),
-    # Wagtail's pages, their routes kept per content version (learning.serving). Same pattern
-    # and name as Wagtail's own below (which keeps its utility views): resolve() finds this one,
-    # reverse() builds the same URL from either.
+    path("", include("learning.views.urls")),
+    # Wagtail's pages, their routes kept per content version (learning.views.serving). Same
+    # pattern and name as Wagtail's own below (which keeps its utility views): resolve() finds
+    # this one, reverse() builds the same URL from either.
     re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

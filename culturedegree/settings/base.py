@@ -75,8 +75,8 @@ MIDDLEWARE = [
     "culturedegree.request_guards.RequestSizeLimitMiddleware",
     "culturedegree.request_guards.UnsafeTextMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "learning.caching.ContentVersionMiddleware",
-    "learning.caching.AnonymousPageCacheMiddleware",
+    "learning.content.caching.ContentVersionMiddleware",
+    "learning.content.caching.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "culturedegree.accounts.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "culturedegree.api.ApiNotFoundMiddleware",
-    "learning.content_api.ContentApiMiddleware",
+    "learning.api.content.ContentApiMiddleware",
 ]
 
 ROOT_URLCONF = "culturedegree.urls"
@@ -190,10 +190,11 @@ else:
             "LOCATION": "culturedegree_cache",
         }
     }
-# Per-worker memory caches (docs/decisions/0031-signed-in-page-speed.md). "fragments": template
-# fragments keyed by the content version (learning.caching), which never go stale, so no worker
-# can serve an old one; content only, never a learner's state. "renditions": Wagtail's
-# rendition look-ups, keyed by the image file's hash, so {% image %} writes nothing.
+# Per-worker memory caches (docs/decisions/0031-signed-in-page-speed.md). "fragments":
+# template fragments keyed by the content version (learning.content.caching), which never go
+# stale, so no worker can serve an old one; content only, never a learner's state.
+# "renditions": Wagtail's rendition look-ups, keyed by the image file's hash, so {% image %}
+# writes nothing.
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "learning-fragments",
@@ -225,8 +226,8 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 # Wagtail.
 WAGTAIL_SITE_NAME = "Culture Degree"
 WAGTAILSEARCH_BACKENDS = {
-    # learning.search: Wagtail's PostgreSQL backend, indexing each locale in its own config.
-    "default": {"BACKEND": "learning.search", "SEARCH_CONFIG": "english"}
+    # learning.content.search: Wagtail's PostgreSQL backend, indexing each locale in its own config.
+    "default": {"BACKEND": "learning.content.search", "SEARCH_CONFIG": "english"}
 }
 # Documents always go through Wagtail's serve view, where learning.wagtail_hooks checks the
 # reader may open an item that uses them; MEDIA_ROOT/documents/ must never be served directly.

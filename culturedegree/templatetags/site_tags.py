@@ -88,7 +88,7 @@ def language_links(context) -> list[LanguageLink]:
     page = _wagtail_page(context)
     urls: dict[str, str] = {}
     if page is not None:
-        from learning.serving import shared
+        from learning.content.shared import shared
 
         host = request.get_host() if request is not None else ""
         urls = shared("language-links", (page.pk, host), lambda: _page_language_urls(page, request))
@@ -111,7 +111,7 @@ def catalog_url(context) -> str:
     A language without its own catalog gets the default language's, under its own prefix:
     the site serves untranslated pages there with the interface in that language.
     """
-    from learning.caching import content_version
+    from learning.content.caching import content_version
 
     request = context.get("request")
     host = request.get_host() if request is not None else ""

@@ -48,7 +48,7 @@ def test_the_userbar_shows_to_editors_only(client):
 
 
 def test_an_enrolled_editor_still_gets_the_userbar_on_learner_pages(client):
-    from learning.enrollment import enroll
+    from learning.journey.enrollment import enroll
     from learning.models import CoursePage
 
     program = build_program(courses=1, modules=1, items=1)

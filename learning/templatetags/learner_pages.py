@@ -3,8 +3,8 @@ from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import ngettext
 
-from ..localization import learner_url, untranslated_language_name
-from ..serving import locale_languages
+from learning.content.localization import learner_url, untranslated_language_name
+from learning.content.shared import locale_languages
 
 register = template.Library()
 

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from learning.caching import bump_content_version, content_version
-from learning.enrollment import enroll
+from learning.content.caching import bump_content_version, content_version
+from learning.journey.enrollment import enroll
 from learning.models import CoursePage
 from learning.tests.factories import build_program
 from learning.tests.journey_helpers import make_learner

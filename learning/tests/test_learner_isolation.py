@@ -10,10 +10,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from learning.access import resolve_item
-from learning.enrollment import enroll
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.progress import complete_item
 from learning.models import ContentItemPage, Enrollment
-from learning.progress import complete_item
 
 from .journey_helpers import make_learner, paragraph
 

@@ -10,10 +10,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from learning.access import resolve_item
-from learning.enrollment import enroll
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.progress import begin_item, complete_item
 from learning.models import ContentItemPage, CoursePage, ModulePage
-from learning.progress import begin_item, complete_item
 from learning.tests.factories import build_program
 from learning.tests.journey_helpers import make_learner
 

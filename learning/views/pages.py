@@ -178,7 +178,9 @@ def breadcrumbs(page: Page, request) -> list[dict]:
 def base_context(page: Page, request) -> dict:
     language = locale_languages().get(page.locale_id) or page.locale.language_code
     return {
-        # The page's own direction: English shown in the Arabic interface still reads LTR.
+        # The page's own language and direction: English shown in the Arabic interface still
+        # reads LTR (the language from the kept locales: no query for page.locale).
+        "content_language": language,
         "content_direction": "rtl" if translation.get_language_info(language)["bidi"] else "ltr",
         "content_version": content_version(),
         "untranslated_language": untranslated_language_name(page),

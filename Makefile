@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE ?= culturedegree.settings.dev
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run migrate seed test lint format messages bench bench-tools bench-journey backup restore clean-db
+.PHONY: help install install-test run migrate seed test lint format messages bench bench-tools bench-learner bench-journey backup restore clean-db
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -96,8 +96,12 @@ bench-tools: install-test
 	  fi; \
 	done
 
-bench: bench-tools ## Catalog benchmark: pages, search and API against the framework's ceiling
-	$(PY) bench/run.py
+bench: bench-tools ## Catalog benchmark, then the signed-in learner's table (bench-learner)
+	@$(PY) bench/run.py; catalog=$$?; $(PY) bench/run.py --learner; learner=$$?; \
+	  exit $$((catalog || learner))
+
+bench-learner: bench-tools ## Signed-in learner benchmark: issue 10's table, page cache off
+	$(PY) bench/run.py --learner
 
 bench-journey: bench-tools ## Learner-journey benchmark: heartbeats vs pgbench, the dashboard
 	$(PY) bench/journey/run.py

@@ -138,12 +138,14 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache(django_db_blocker):
-    """Rate-limit counters and cached fragments must not leak between tests."""
-    from django.core.cache import cache
+    """Rate-limit counters and cached fragments must not leak between tests (every alias:
+    the per-worker fragment and rendition caches too)."""
+    from django.core.cache import caches
 
     yield
     with django_db_blocker.unblock():
-        cache.clear()
+        for cache in caches.all():
+            cache.clear()
 
 
 @pytest.fixture

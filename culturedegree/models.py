@@ -133,6 +133,13 @@ class BasePage(Page):
     promote_panels = Page.promote_panels
     settings_panels = Page.settings_panels
 
+    def get_view_restrictions(self):
+        """Wagtail's, without its two queries when no restriction applies
+        (learning.content.shared)."""
+        from learning.content.shared import view_restrictions
+
+        return view_restrictions(self)
+
 
 class HomePage(BasePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

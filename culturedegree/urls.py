@@ -13,6 +13,7 @@ from culturedegree.accounts import views as account_views
 from culturedegree.api import api as learner_api
 from learning.admin.chooser import choose_page
 from learning.api import content as content_api
+from learning.views import serving
 
 # Under /api/ errors answer JSON (culturedegree.api_errors); elsewhere the site's pages.
 handler400 = "culturedegree.api_errors.bad_request"
@@ -47,6 +48,10 @@ urlpatterns += i18n_patterns(
     path("", include("certificates.urls")),
     path("", include("learning.views.urls")),
     path("", include("certificates.achievement_urls")),
+    # Wagtail's pages, their routes kept per content version (learning.views.serving). Same
+    # pattern and name as Wagtail's own below (which keeps its utility views): resolve() finds
+    # this one, reverse() builds the same URL from either.
+    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -66,6 +66,16 @@ def register_signal_handlers() -> None:
         _translation_created, dispatch_uid="learning-translation-editorial-access"
     )
 
+    # Routes and view restrictions are kept per content version too (learning.content.shared).
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    for model in (Site, Locale, PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _content_changed,
+                sender=model,
+                dispatch_uid=f"learning-cache-{model.__name__}-{signal is post_save}",
+            )
     page_published.connect(_content_changed, dispatch_uid="learning-cache-published")
     page_unpublished.connect(_content_changed, dispatch_uid="learning-cache-unpublished")
     post_page_move.connect(_content_changed, dispatch_uid="learning-cache-moved")

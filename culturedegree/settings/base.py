@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "culturedegree.request_guards.RequestSizeLimitMiddleware",
     "culturedegree.request_guards.UnsafeTextMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "learning.content.caching.ContentVersionMiddleware",
     "learning.content.caching.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -189,6 +190,23 @@ else:
             "LOCATION": "culturedegree_cache",
         }
     }
+# Per-worker memory caches (docs/decisions/0031-signed-in-page-speed.md). "fragments":
+# template fragments keyed by the content version (learning.content.caching), which never go
+# stale, so no worker can serve an old one; content only, never a learner's state.
+# "renditions": Wagtail's rendition look-ups, keyed by the image file's hash, so {% image %}
+# writes nothing.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "learning-fragments",
+    "TIMEOUT": 86400,
+    "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 1000)},
+}
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "wagtail-renditions",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # Email.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -4,12 +4,21 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def may_access_admin(context) -> bool:
+    """Whether the Wagtail userbar can show (its own check costs two queries a page)."""
+    from culturedegree.admin_access import may_access_admin as user_may_access_admin
+
+    request = context.get("request")
+    return user_may_access_admin(getattr(request, "user", None))
 
 
 @register.filter(is_safe=True)
@@ -58,6 +67,15 @@ def _home_urls(request: HttpRequest | None) -> dict[str, str]:
     }
 
 
+def _page_language_urls(page: Page, request: HttpRequest | None) -> dict[str, str]:
+    urls = _home_urls(request)
+    translations = (
+        Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    )
+    urls.update({t.locale.language_code: t.get_url(request) for t in translations})
+    return urls
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[LanguageLink]:
     """One link per interface language to this page in that language.
@@ -70,13 +88,10 @@ def language_links(context) -> list[LanguageLink]:
     page = _wagtail_page(context)
     urls: dict[str, str] = {}
     if page is not None:
-        urls = _home_urls(request)
-        translations = (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        )
-        urls.update({t.locale.language_code: t.get_url(request) for t in translations})
+        from learning.content.shared import shared
+
+        host = request.get_host() if request is not None else ""
+        urls = shared("language-links", (page.pk, host), lambda: _page_language_urls(page, request))
     path = request.path if request is not None and page is None else "/"
     return [
         LanguageLink(
@@ -101,10 +116,11 @@ def catalog_url(context) -> str:
     request = context.get("request")
     host = request.get_host() if request is not None else ""
     key = f"site:catalog-url:{content_version()}:{get_language()}:{host}"
-    url = cache.get(key)
+    fragments = caches["fragments"]  # versioned key: a worker's own copy is never stale
+    url = fragments.get(key)
     if url is None:
         url = _catalog_url(request)
-        cache.set(key, url, timeout=3600)
+        fragments.set(key, url, timeout=3600)
     return url
 
 

@@ -3,26 +3,63 @@
 Cached fragments (catalog cards, syllabi, outlines) put the version in their key, so a publish,
 unpublish, move or delete anywhere makes every stale fragment unreachable at once; the cache
 evicts them in its own time. Simpler and safer than tracking which fragment shows which page.
+
+The version is a PostgreSQL sequence (migration 0007), not a cache entry: culling or a cache
+restart cannot send it back to an old number whose fragments may still be cached
+(docs/decisions/0031-signed-in-page-speed.md). A request reads it once
+(``ContentVersionMiddleware``); outside a request every call reads the sequence.
 """
 
-from django.core.cache import cache
+from contextvars import ContextVar
 
-CONTENT_VERSION_KEY = "learning:content-version"
+from django.core.cache import cache
+from django.db import connection
+
+CONTENT_VERSION_SEQUENCE = "learning_content_version"
+
+# The version read by the current request, or None outside a request.
+_request_version: ContextVar[list | None] = ContextVar("learning_content_version", default=None)
+
+
+def _read_version() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT last_value FROM {CONTENT_VERSION_SEQUENCE}")  # noqa: S608
+        return cursor.fetchone()[0]
 
 
 def content_version() -> int:
-    version = cache.get(CONTENT_VERSION_KEY)
-    if version is None:
-        cache.add(CONTENT_VERSION_KEY, 1, timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY, 1)
+    """The current content version: never smaller than any version handed out before."""
+    memo = _request_version.get()
+    if memo is None:
+        return _read_version()
+    if not memo:
+        memo.append(_read_version())
+    return memo[0]
+
+
+def bump_content_version() -> int:
+    """Make every cached fragment stale (call after the change commits)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(%s)", [CONTENT_VERSION_SEQUENCE])
+        version = cursor.fetchone()[0]
+    memo = _request_version.get()
+    if memo is not None:
+        memo[:] = [version]
     return version
 
 
-def bump_content_version() -> None:
-    try:
-        cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:
-        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
+class ContentVersionMiddleware:
+    """Read the content version at most once per request (and only if something asks)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set([])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
 
 class AnonymousPageCacheMiddleware:

@@ -21,6 +21,7 @@ from .localization import exclude_under_unpublished, shown_in_language
 from .pages import ContentItemPage, Difficulty, ProgramPage
 from .search import backend_for_language
 from .search_words import corrected_query
+from .shared import public
 
 CATALOG_PAGE_SIZE = 12
 
@@ -107,7 +108,7 @@ def catalog_programs(*, language_code: str) -> QuerySet:
     with what a card needs joined in."""
 
     return (
-        shown_in_language(ProgramPage.objects.live().public(), language_code=language_code)
+        shown_in_language(public(ProgramPage.objects.live()), language_code=language_code)
         .select_related("thumbnail", "locale")
         .prefetch_related("thumbnail__renditions")
         .order_by("title", "pk")
@@ -177,8 +178,7 @@ def build_outline(*, parent: Page, levels: list[type[Page]]) -> list[OutlineNode
     roots: list[OutlineNode] = []
     for offset, model in enumerate(levels, start=1):
         pages = (
-            model.objects.live()
-            .public()
+            public(model.objects.live())
             .descendant_of(parent)
             .filter(depth=parent.depth + offset)
             .order_by("path")
@@ -215,9 +215,9 @@ def item_navigation(*, item: Page, module_minutes: int | None = None) -> ItemNav
     module_path = item.path[: -Page.steplen]
     items = list(
         exclude_under_unpublished(
-            ContentItemPage.objects.live()
-            .public()
-            .filter(path__startswith=course_path, depth=item.depth)
+            public(ContentItemPage.objects.live()).filter(
+                path__startswith=course_path, depth=item.depth
+            )
         )
         .only("title", "url_path", "path", "depth", "duration_seconds", "locale_id")
         .order_by("path")

@@ -13,6 +13,8 @@ from django.http import Http404
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from .shared import default_locale, hidden_paths, locale_for, locale_languages, shared
+
 
 def route_with_fallback(*, page: Page, request, path_components: list[str], route):
     """Route as Wagtail does; if the child is missing here, look under the default-locale page.
@@ -37,8 +39,15 @@ def route_with_fallback(*, page: Page, request, path_components: list[str], rout
 
 
 def learner_url(page: Page, request=None) -> str:
-    """The page's URL under the active language prefix, so links keep the learner's language."""
-    url = page.get_url(request) or ""
+    """The page's URL under the active language prefix, so links keep the learner's language.
+
+    Kept per content version and host (learning.content.shared): Wagtail's look-up of the site and
+    its root paths is then one in-memory read."""
+    if page.pk is None:
+        url = page.get_url(request) or ""
+    else:
+        host = request.get_host() if request is not None else ""
+        url = shared("page-url", (page.pk, host), lambda: page.get_url(request) or "")
     language = translation.get_language() or settings.LANGUAGE_CODE
     parts = url.split("/", 2)
     is_prefixed = len(parts) == 3 and parts[0] == "" and parts[1] in dict(settings.LANGUAGES)
@@ -50,7 +59,8 @@ def learner_url(page: Page, request=None) -> str:
 def untranslated_language_name(page: Page) -> str | None:
     """The active language's name when ``page`` is shown in place of a missing translation."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    if page.locale.language_code == language:
+    page_language = locale_languages().get(page.locale_id) or page.locale.language_code
+    if page_language == language:
         return None
     return str(dict(settings.LANGUAGES).get(language, language))
 
@@ -58,13 +68,13 @@ def untranslated_language_name(page: Page) -> str | None:
 def shown_in_language(queryset: QuerySet, *, language_code: str) -> QuerySet:
     """The pages of ``queryset`` a learner reading ``language_code`` is shown: those in their
     language, and default-language pages that have no live translation into it yet."""
-    default_locale = Locale.get_default()
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None or locale.pk == default_locale.pk:
-        return queryset.filter(locale=default_locale)
+    default = default_locale()
+    locale = locale_for(language_code)
+    if locale is None or locale.pk == default.pk:
+        return queryset.filter(locale=default)
     translated = Page.objects.live().filter(locale=locale).values("translation_key")
     return queryset.filter(
-        Q(locale=locale) | Q(locale=default_locale) & ~Q(translation_key__in=translated)
+        Q(locale=locale) | Q(locale=default) & ~Q(translation_key__in=translated)
     )
 
 
@@ -79,8 +89,7 @@ def exclude_under_unpublished(queryset: QuerySet) -> QuerySet:
 
     Only unpublished pages that have children matter, and editors keep those few.
     """
-    hidden_paths = Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
     under_hidden = Q()
-    for path in hidden_paths:
+    for path in hidden_paths():  # kept per content version (learning.content.shared)
         under_hidden |= Q(path__startswith=path)
     return queryset.exclude(under_hidden) if under_hidden else queryset

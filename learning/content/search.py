@@ -49,6 +49,7 @@ from .localization import (
 )
 from .pages import ContentItemPage, CoursePage, ProgramPage
 from .search_words import corrected_query, record_words
+from .shared import locale_languages, public
 
 #: PostgreSQL text-search configuration per content language. Japanese has no stemmer in
 #: PostgreSQL, so it falls back to ``simple`` (whole-word matching on whitespace/punctuation).
@@ -139,7 +140,7 @@ def searchable_pages(*, language_code: str):
     """Live, public learning pages shown in one language: the only pages a learner may find."""
     return exclude_under_unpublished(
         shown_in_language(
-            Page.objects.live().public().type(ProgramPage, CoursePage, ContentItemPage),
+            public(Page.objects.live()).type(ProgramPage, CoursePage, ContentItemPage),
             language_code=language_code,
         )
     )
@@ -242,7 +243,7 @@ def search_hits(pages, *, language_code: str) -> list[SearchHit]:
     page type."""
     pages = list(pages)
     specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    languages = locale_languages()
     language_name = str(dict(settings.LANGUAGES).get(language_code, language_code))
     hits = []
     for page in pages:

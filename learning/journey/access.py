@@ -11,6 +11,7 @@ from django.db.models import Subquery
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from culturedegree.admin_access import may_access_admin
 from learning.models import Enrollment, EnrollmentStatus, ProgramPage
 
 STEPLEN = Page.steplen
@@ -114,9 +115,7 @@ def open_enrollment(*, learner, program_id: int) -> Enrollment | None:
 
 
 def can_edit_pages(user) -> bool:
-    return bool(
-        user.is_authenticated and (user.is_staff or user.has_perm("wagtailadmin.access_admin"))
-    )
+    return bool(user.is_authenticated and (user.is_staff or may_access_admin(user)))
 
 
 # The live prerequisites of a course in which the learner has not completed every live item
@@ -125,13 +124,20 @@ UNFINISHED_PREREQUISITES_SQL = """
 SELECT c.id, c.title FROM learning_coursepage_prerequisites r
 JOIN wagtailcore_page c ON c.id = r.to_coursepage_id AND c.live
 WHERE r.from_coursepage_id = %(course)s AND EXISTS (
-    SELECT 1 FROM wagtailcore_page m
-    JOIN wagtailcore_page i ON i.live AND i.depth = m.depth + 1 AND i.path LIKE m.path || '%%'
-    WHERE m.live AND m.depth = c.depth + 1 AND m.path LIKE c.path || '%%'
+    SELECT 1 FROM wagtailcore_page i
+    JOIN wagtailcore_page m ON m.live AND m.path = left(i.path, -%(step)s)
+    WHERE i.live AND i.depth = c.depth + 2
+        AND i.path BETWEEN c.path || %(lowest)s AND c.path || %(highest)s
         AND NOT EXISTS (SELECT 1 FROM learning_progress p WHERE p.learner_id = %(learner)s
             AND p.content_item_id = i.id AND p.is_completed))
 ORDER BY c.path
 """
+# The course's items are the paths two steps below it: a range the path index answers.
+ITEM_PATHS_BELOW_COURSE = {
+    "lowest": "0" * 2 * STEPLEN,
+    "highest": "Z" * 2 * STEPLEN,
+    "step": STEPLEN,
+}
 
 
 @dataclass(frozen=True)
@@ -161,7 +167,15 @@ def course_lock(*, learner, course_id: int) -> CourseLock | None:
     if learner is None or not getattr(learner, "is_authenticated", True):
         return None
     with connection.cursor() as cursor:
-        cursor.execute(UNFINISHED_PREREQUISITES_SQL, {"course": course_id, "learner": learner.pk})
+        cursor.execute(
+            UNFINISHED_PREREQUISITES_SQL,
+            {
+                "course": course_id,
+                "learner": learner.pk,
+                "step": STEPLEN,
+                **ITEM_PATHS_BELOW_COURSE,
+            },
+        )
         rows = cursor.fetchall()
     if not rows:
         return None
@@ -220,26 +234,3 @@ def may_download_document(*, user, document_id: int) -> bool:
         cursor.execute(DOCUMENT_ITEMS_SQL, {"document": document_id})
         page_ids = [row[0] for row in cursor.fetchall()]
     return any(may_read_item_body(user=user, page_id=page_id) for page_id in page_ids)
-
-
-def page_lock(*, learner, page) -> CourseLock | None:
-    """The lock on the course a course, module or item page belongs to, for an enrolled
-    learner; None for visitors, editors and open courses."""
-    if not learner.is_authenticated or can_edit_pages(learner):
-        return None
-    canonical = canonical_pages(Page, page.id).only("path", "depth").first()
-    if canonical is None:
-        return None
-    levels_below_course = {"coursepage": 0, "modulepage": 1, "contentitempage": 2}.get(
-        page._meta.model_name
-    )
-    if levels_below_course is None:
-        return None
-    course_path = canonical.path[: len(canonical.path) - STEPLEN * levels_below_course]
-    course = Page.objects.filter(path=course_path, live=True).values_list("id", flat=True).first()
-    program_id = (
-        Page.objects.filter(path=course_path[:-STEPLEN]).values_list("id", flat=True).first()
-    )
-    if course is None or open_enrollment(learner=learner, program_id=program_id) is None:
-        return None
-    return course_lock(learner=learner, course_id=course)

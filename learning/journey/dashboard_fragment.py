@@ -1,7 +1,13 @@
 """The My learning body as cached HTML: rendered from learning.journey.dashboard's figures,
-kept per learner until their records or the content change."""
+kept per learner until their records or the content change.
 
-from django.core.cache import cache
+Kept in the worker's ``fragments`` cache: every entry carries the fingerprint of the records
+and the content version it was rendered from and is used only when both still match, so a
+worker's own copy is never stale (docs/decisions/0031-signed-in-page-speed.md). It is keyed by
+the learner and only ever served to them.
+"""
+
+from django.core.cache import caches
 from django.db import connection
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -9,7 +15,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from learning.content.caching import CONTENT_VERSION_KEY, content_version
+from learning.content.caching import content_version
 
 from .access import default_language_code
 from .activity import local_day
@@ -41,15 +47,16 @@ def _records_fingerprint(*, learner) -> str:
 def dashboard_html(*, learner, request) -> str:
     """The My learning body, from the cache when nothing it shows has changed.
 
-    Two queries on a hit (the fingerprint, then the fragment with the content version). The
-    forms' CSRF token is not cached: a placeholder is swapped for this request's token."""
+    Two queries on a hit (the fingerprint and the content version, which the request may have
+    read already). The forms' CSRF token is not cached: a placeholder is swapped for this
+    request's token."""
     today, tz_name = local_day(learner=learner, at=timezone.now())
     language = get_language() or default_language_code()
     key = f"learning:dashboard:{learner.pk}:{language}:{request.get_host()}:{today}:{tz_name}"
     fingerprint = _records_fingerprint(learner=learner)
-    cached = cache.get_many([key, CONTENT_VERSION_KEY])
-    version = cached.get(CONTENT_VERSION_KEY) or content_version()
-    stored = cached.get(key)
+    version = content_version()
+    cache = caches["fragments"]
+    stored = cache.get(key)
     if stored is not None and stored[:2] == (fingerprint, version):
         html = stored[2]
     else:

@@ -120,8 +120,10 @@ def begin_item(*, learner, item: ItemRef) -> Progress:
         now = timezone.now()
         enrollment_id = open_enrollment_id(learner=learner, program_id=item.program_id)
         refuse_locked(learner=learner, item=item)
-        Enrollment.objects.filter(pk=enrollment_id).update(last_activity_at=now)
         if created:
+            # Opening an item once is activity; opening it again is not (only heartbeats and
+            # completions move it then), so a page view leaves the dashboard's cache alone.
+            Enrollment.objects.filter(pk=enrollment_id).update(last_activity_at=now)
             record_event(
                 actor=learner,
                 verb=Verb.LAUNCHED,

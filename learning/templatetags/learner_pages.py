@@ -2,9 +2,9 @@ from django import template
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import ngettext
-from wagtail.models import Locale
 
 from learning.content.localization import learner_url, untranslated_language_name
+from learning.content.shared import locale_languages
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def content_lang(context, page) -> str:
     request = context.get("request")
     languages = getattr(request, "content_locale_languages", None)
     if languages is None:
-        languages = dict(Locale.objects.values_list("id", "language_code"))
+        languages = locale_languages()
         if request is not None:
             request.content_locale_languages = languages
     language = languages.get(page.locale_id)

@@ -10,14 +10,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from learning.journey.access import (
-    STEPLEN,
-    CourseLock,
-    NotFound,
-    can_edit_pages,
-    item_access,
-    resolve_item,
-)
+from learning.journey.access import STEPLEN, CourseLock, can_edit_pages
+from learning.journey.page_marks import forget_journey, item_ref, journey_lock, page_journey
 from learning.journey.progress import start_item
 from learning.models import ContentItemPage
 
@@ -39,19 +33,27 @@ def item_gate(request, page) -> Gate:
     Open to everyone when a free preview, to editors and previews, and to learners enrolled
     in the program (not dropped) once the course's prerequisites are finished; an enrolled
     learner of a locked course sees the lock and why, never the body. Opening an open item
-    records it as started.
+    records it as started, once: a started item's view writes nothing, so the learner's
+    activity (and cached dashboard) moves only with real progress. Worked out from the
+    learner's journey on the page (journey.page_marks), whose one query the page shares.
     """
-    if getattr(request, "is_preview", False) or can_edit_pages(request.user):
+    if getattr(request, "is_preview", False):
         return Gate()
-    try:
-        item = resolve_item(page_id=page.id)
-    except NotFound:
-        raise Http404 from None
-    access = item_access(learner=request.user, item=item)
-    if access.enrolled and access.lock is None:
-        start_item(learner=request.user, item=item)
-    if access.readable or access.lock is not None:
-        return Gate(lock=access.lock, show_body=access.readable)
+    item = item_ref(page)
+    journey = page_journey(request, page) if item is not None else None
+    lock = journey_lock(journey, item.course_id) if item and item.has_prerequisites else None
+    enrolled = bool(journey and journey.enrolled)
+    if enrolled and lock is None and item.item_id in journey.progress_rows:
+        return Gate()  # started before: the body opens and nothing is written (as for editors)
+    if can_edit_pages(request.user):
+        return Gate()
+    if item is None:
+        raise Http404
+    if enrolled and lock is None and start_item(learner=request.user, item=item) is not None:
+        forget_journey(request, page)  # the page shows the item as started
+    readable = item.is_free_preview or (enrolled and lock is None)
+    if readable or lock is not None:
+        return Gate(lock=lock, show_body=readable)
     messages.info(request, _("Enroll in the program to open this lesson."))
     program = Page.objects.filter(path=page.path[: STEPLEN * (page.depth - 3)]).first()
     return Gate(redirect_to=program.url if program else "/")

@@ -24,8 +24,8 @@ from learning.content.catalog import (
 )
 from learning.content.localization import learner_url, untranslated_language_name
 from learning.content.pages import Difficulty, register_page_context
-from learning.journey.access import page_lock
-from learning.journey.page_marks import page_learner_context
+from learning.content.shared import locale_for, locale_languages, public, shared
+from learning.journey.page_marks import page_learner_context, page_lock
 from learning.models import (
     ContentItemPage,
     CoursePage,
@@ -36,7 +36,7 @@ from learning.models import (
 
 
 def _active_locale() -> Locale | None:
-    return Locale.objects.filter(language_code=translation.get_language()).first()
+    return locale_for(translation.get_language())
 
 
 def localize_outline(nodes: list[OutlineNode], *, locale: Locale | None) -> None:
@@ -52,7 +52,7 @@ def localize_outline(nodes: list[OutlineNode], *, locale: Locale | None) -> None
     keys = {node.page.translation_key for node in flat}
     translations = {}
     for model in {type(node.page) for node in flat}:
-        for page in model.objects.live().public().filter(locale=locale, translation_key__in=keys):
+        for page in public(model.objects.live()).filter(locale=locale, translation_key__in=keys):
             translations[page.translation_key] = page
     for node in flat:
         node.page = translations.get(node.page.translation_key, node.page)
@@ -164,15 +164,23 @@ class ModuleOutline:
 
 
 def breadcrumbs(page: Page, request) -> list[dict]:
-    """The page's live ancestors below the home page, linked in the learner's language."""
-    ancestors = page.get_ancestors().filter(depth__gt=2).live().order_by("depth")
-    return [{"title": a.title, "url": learner_url(a, request), "page": a} for a in ancestors]
+    """The page's live ancestors below the home page, linked in the learner's language
+    (kept per content version, language and host)."""
+
+    def build() -> list[dict]:
+        ancestors = page.get_ancestors().filter(depth__gt=2).live().order_by("depth")
+        return [{"title": a.title, "url": learner_url(a, request), "page": a} for a in ancestors]
+
+    host = request.get_host() if request is not None else ""
+    return shared("breadcrumbs", (page.pk, translation.get_language(), host), build)
 
 
 def base_context(page: Page, request) -> dict:
-    language = page.locale.language_code
+    language = locale_languages().get(page.locale_id) or page.locale.language_code
     return {
-        # The page's own direction: English shown in the Arabic interface still reads LTR.
+        # The page's own language and direction: English shown in the Arabic interface still
+        # reads LTR (the language from the kept locales: no query for page.locale).
+        "content_language": language,
         "content_direction": "rtl" if translation.get_language_info(language)["bidi"] else "ltr",
         "content_version": content_version(),
         "untranslated_language": untranslated_language_name(page),
@@ -205,7 +213,7 @@ def lock_context(lock, request) -> dict:
 
 
 def _lock_for(page: Page, request) -> dict | None:
-    lock = page_lock(learner=request.user, page=page)
+    lock = page_lock(request, page)
     return lock_context(lock, request) if lock else None
 
 
@@ -245,14 +253,13 @@ def module_context(page: Page, request) -> dict:
 
 
 def item_context(page: Page, request) -> dict:
-    module = ModulePage.objects.filter(path=page.path[: -Page.steplen]).first()
-    return {
-        **base_context(page, request),
-        "module": module,
-        "navigation": item_navigation(
-            item=page, module_minutes=module.estimated_minutes if module else None
-        ),
-    }
+    def build() -> tuple:
+        module = ModulePage.objects.filter(path=page.path[: -Page.steplen]).first()
+        minutes = module.estimated_minutes if module else None
+        return module, item_navigation(item=page, module_minutes=minutes)
+
+    module, navigation = shared("item-navigation", (page.pk,), build)
+    return {**base_context(page, request), "module": module, "navigation": navigation}
 
 
 # The context of each page type on the learner site.

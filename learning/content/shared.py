@@ -1,0 +1,127 @@
+"""What is the same for every visitor, worked out once per content version and kept in memory.
+
+Wagtail routes a request through the site, the home page, its translation and each level below,
+two queries a level, and asks each ancestor for view restrictions: the same answer for every
+request until content changes. Here that answer is kept in the worker's ``fragments`` cache
+under the content version (learning.content.caching), which every publish, unpublish, move,
+delete and change of a site, locale or view restriction bumps, so a kept answer is never
+stale. What is kept is content only (a page as published, a URL, a title); nothing here
+depends on who asks.
+See docs/decisions/0031-signed-in-page-speed.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import caches
+from django.db.models import Q
+from django.http import Http404
+from django.utils import translation
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from .caching import content_version
+
+SHARED_SECONDS = 86400
+MISSING = object()
+
+
+def fragments():
+    return caches["fragments"]
+
+
+def shared(name: str, parts: tuple, build: Callable[[], Any]) -> Any:
+    """``build()``'s value, kept per content version under ``name`` and ``parts``.
+
+    Only for values every visitor is shown alike: the key carries no learner."""
+    key = ":".join(["learning:shared", name, str(content_version()), *map(str, parts)])
+    cache = fragments()
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = build()
+        cache.set(key, value, SHARED_SECONDS)
+    return value
+
+
+def route(request, path: str):
+    """Wagtail's route for this request (page, args, kwargs), or Http404. A page routed
+    without arguments is kept for the next request to the same host, language and path."""
+    parts = (request.get_host(), request.get_port(), translation.get_language(), path)
+    key = ":".join(["learning:route", str(content_version()), *map(str, parts)])
+    cache = fragments()
+    page = cache.get(key)
+    if page is not None:
+        return page, (), {}
+    result = Page.route_for_request(request, path)
+    if result is None:
+        raise Http404
+    page, args, kwargs = result
+    if not args and not kwargs:
+        cache.set(key, page, SHARED_SECONDS)
+    return page, args, kwargs
+
+
+def is_unrestricted(page: Page) -> bool:
+    """Whether no view restriction applies to the page or an ancestor (kept per version)."""
+
+    def build() -> bool:
+        restrictions = Page.get_view_restrictions(page)
+        return not restrictions.exists()
+
+    return shared("unrestricted", (page.pk,), build)
+
+
+def view_restrictions(page: Page):
+    """Page.get_view_restrictions, answered without a query when none applies (the usual
+    case). Still a queryset, as Wagtail's admin expects."""
+    if page.pk and is_unrestricted(page):
+        return PageViewRestriction.objects.none()
+    return Page.get_view_restrictions(page)
+
+
+def restricted_paths() -> list[str]:
+    """The paths of the pages that carry a view restriction (kept per version)."""
+    return shared(
+        "restricted-paths",
+        (),
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def public(queryset):
+    """``queryset.public()`` (Wagtail's: no page under a view restriction) without its query."""
+    under_restriction = Q()
+    for path in restricted_paths():
+        under_restriction |= Q(path__startswith=path)
+    return queryset.exclude(under_restriction) if under_restriction else queryset
+
+
+def hidden_paths() -> list[str]:
+    """The paths of unpublished pages that have children (kept per version)."""
+    return shared(
+        "hidden-paths",
+        (),
+        lambda: list(
+            Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True)
+        ),
+    )
+
+
+def locale_languages() -> dict[int, str]:
+    """Every locale's language code by id."""
+    return shared("locales", (), lambda: dict(Locale.objects.values_list("id", "language_code")))
+
+
+def locale_for(language_code: str | None) -> Locale | None:
+    """The Locale of a language code, or None (kept per version)."""
+    return shared(
+        "locale",
+        (language_code,),
+        lambda: Locale.objects.filter(language_code=language_code).first(),
+    )
+
+
+def default_locale() -> Locale:
+    """The default Locale (kept per version)."""
+    return shared("default-locale", (), Locale.get_default)

@@ -64,6 +64,12 @@ class Thread:
     focus: Comment | None = None
 
 
+def _path(tree_path) -> list[UUID]:
+    """django-tree-queries hands back path elements as integers when they convert to one,
+    which UUIDs do."""
+    return [UUID(int=value) if isinstance(value, int) else UUID(str(value)) for value in tree_path]
+
+
 def _comment_rows(discussion: Discussion):
     return (
         Comment.objects.with_tree_fields()
@@ -84,7 +90,7 @@ def thread(
         focus = next((row for row in rows if row.pk == focus_id), None)
         if focus is None:
             raise Comment.DoesNotExist
-        rows = [row for row in rows if focus_id in row.tree_path]
+        rows = [row for row in rows if focus_id in _path(row.tree_path)]
     voted = set()
     if viewer.is_authenticated and rows:
         voted = set(
@@ -99,7 +105,7 @@ def thread(
         depth = row.tree_depth - base
         parent = nodes.get(row.parent_id)
         if depth >= VISIBLE_DEPTH:
-            ancestor = nodes.get(row.tree_path[base + VISIBLE_DEPTH - 1])
+            ancestor = nodes.get(_path(row.tree_path)[base + VISIBLE_DEPTH - 1])
             if ancestor is not None:
                 ancestor.more_below = True
             continue
@@ -118,6 +124,24 @@ def thread(
         participant=is_participant(user=viewer, program_id=discussion.program_id),
         focus=focus,
     )
+
+
+def comment_location(comment: Comment) -> tuple[int, UUID | None]:
+    """Where a comment shows: (page of the thread, the comment to focus "Continue this
+    thread" on, or None when it shows in the thread itself). One query."""
+    rows = list(
+        Comment.objects.with_tree_fields()
+        .tree_filter(discussion_id=comment.discussion_id)
+        .order_siblings_by("created_at")
+        .values_list("pk", "parent_id", "tree_path")
+    )
+    roots = [pk for pk, parent_id, _path in rows if parent_id is None]
+    path = _path(next(path for pk, _parent, path in rows if pk == comment.pk))
+    page = roots.index(path[0]) // ROOTS_PER_PAGE + 1
+    depth = len(path) - 1
+    if depth < VISIBLE_DEPTH:
+        return page, None
+    return page, path[depth - (VISIBLE_DEPTH - 1)]
 
 
 class NotVisible(Exception):

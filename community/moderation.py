@@ -151,8 +151,12 @@ def handle_report(*, user, report: Report, status: str, hide: bool = False) -> R
 
 def reports_for(*, user, status: str = ReportStatus.OPEN):
     """The report queue: reports in the programs the user moderates."""
-    rows = Report.objects.filter(status=status).select_related(
-        "discussion", "comment", "reporter", "comment__author", "discussion__author"
+    rows = (
+        Report.objects.filter(status=status)
+        .select_related(
+            "discussion", "comment", "reporter", "comment__author", "discussion__author"
+        )
+        .prefetch_related("comment__edits", "discussion__edits")
     )
     if not user.is_superuser:
         rows = rows.filter(discussion__program_id__in=moderated_program_ids(user=user))

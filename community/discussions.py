@@ -8,7 +8,7 @@ import re
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -29,8 +29,8 @@ from .models import Ban, Comment, Discussion, DiscussionKind, Follow, PostEdit, 
 
 MAX_TITLE_CHARS = 200
 MAX_BODY_CHARS = 20_000
-# Posts (discussions and comments together) a person may write per window.
-POST_RATE_LIMIT = getattr(settings, "COMMUNITY_POST_RATE_LIMIT", 6)
+# Posts (discussions and comments together) a person may write per window: the setting
+# COMMUNITY_POST_RATE_LIMIT, per POST_RATE_WINDOW_SECONDS.
 POST_RATE_WINDOW_SECONDS = 60
 # Accounts younger than this may put at most NEW_ACCOUNT_MAX_LINKS links in a post.
 NEW_ACCOUNT_DAYS = 7
@@ -103,18 +103,29 @@ def check_may_take_part(*, user, program_id: int, course_id: int) -> None:
 
 
 def _check_rate(*, user) -> None:
-    window = int(timezone.now().timestamp()) // POST_RATE_WINDOW_SECONDS
-    key = f"community:posts:{user.pk}:{window}"
-    cache.add(key, 0, POST_RATE_WINDOW_SECONDS + 5)
-    count = cache.incr(key)
-    if count > POST_RATE_LIMIT:
-        retry = (
-            POST_RATE_WINDOW_SECONDS - int(timezone.now().timestamp()) % POST_RATE_WINDOW_SECONDS
-        )
+    """At most COMMUNITY_POST_RATE_LIMIT posts per window. Call inside the posting transaction: the
+    person's row is locked, so parallel posts are counted one after another."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk").first()
+    since = timezone.now() - dt.timedelta(seconds=POST_RATE_WINDOW_SECONDS)
+    recent = sorted(
+        [
+            *Discussion.objects.filter(author=user, created_at__gte=since).values_list(
+                "created_at", flat=True
+            ),
+            *Comment.objects.filter(author=user, created_at__gte=since).values_list(
+                "created_at", flat=True
+            ),
+        ]
+    )
+    limit = settings.COMMUNITY_POST_RATE_LIMIT
+    if len(recent) >= limit:
+        oldest = recent[-limit]
+        retry = POST_RATE_WINDOW_SECONDS - int((timezone.now() - oldest).total_seconds())
+        retry = max(retry, 1)
         raise PostError(
             _("You are posting too fast. Try again in %(seconds)s seconds.") % {"seconds": retry},
             code="rate_limited",
-            retry_after=max(retry, 1),
+            retry_after=retry,
         )
 
 
@@ -175,8 +186,8 @@ def create_discussion(
     body = _clean_body(user=author, body=body)
     if block_id and place.item_id is None:
         raise PostError(_("A block anchor needs its content item."), code="invalid")
-    _check_rate(user=author)
     with transaction.atomic():
+        _check_rate(user=author)
         discussion = Discussion.objects.create(
             program_id=place.program_id,
             course_id=None if place.module_id else place.course_id,
@@ -220,8 +231,8 @@ def post_comment(
             raise PostError(
                 _("You can only reply to a comment of this discussion."), code="invalid"
             )
-    _check_rate(user=author)
     with transaction.atomic():
+        _check_rate(user=author)
         comment = Comment.objects.create(
             discussion=discussion,
             parent=parent,

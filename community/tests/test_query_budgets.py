@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from community import discussions
 from community.access import resolve_place
-from community.models import Comment, Discussion
 from community.markdown import render
+from community.models import Comment, Discussion
 
 from .conftest import as_user
 

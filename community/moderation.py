@@ -58,18 +58,14 @@ def report(*, user, post: Post, reason: str, note: str = "") -> tuple[Report, bo
             _("Enroll in the program to take part in its discussions."), code="forbidden"
         )
     is_comment = isinstance(post, Comment)
-    discussion_id = post.discussion_id if is_comment else post.pk
-    lookup = {"reporter": user, "comment": post if is_comment else None}
-    if not is_comment:
-        lookup["discussion_id"] = discussion_id
+    lookup = {
+        "reporter": user,
+        "discussion_id": post.discussion_id if is_comment else post.pk,
+        "comment": post if is_comment else None,
+    }
     try:
         with transaction.atomic():
-            return (
-                Report.objects.create(
-                    discussion_id=discussion_id, reason=reason, note=note[:500], **lookup
-                ),
-                True,
-            )
+            return Report.objects.create(reason=reason, note=note[:500], **lookup), True
     except IntegrityError:
         return Report.objects.get(**lookup), False
 

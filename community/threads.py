@@ -18,10 +18,15 @@ ROOTS_PER_PAGE = 30
 DISCUSSIONS_PER_PAGE = 20
 
 
-def discussions_in(*, place: Place, viewer, language: str = "", query: str = "", page: int = 1):
-    """A page of the place's discussions (a course's include its modules'), pinned first.
-    Hidden ones only for moderators."""
-    if place.module_id is not None:
+def discussions_in(
+    *, place: Place, viewer, language: str = "", query: str = "", page: int = 1, block_id=""
+):
+    """A page of the place's discussions (a course's include its modules'; an item's
+    place with a block: the discussions of that block), pinned first. Hidden ones only for
+    moderators."""
+    if place.item_id is not None and block_id:
+        where = Q(item_id=place.item_id, block_id=block_id)
+    elif place.module_id is not None:
         where = Q(module_id=place.module_id)
     else:
         where = Q(course_id=place.course_id) | Q(module_id__in=module_ids_of(place.course_id))

@@ -2,6 +2,7 @@
 requests with the changed fragment, and plain form posts with a redirect, so the pages
 work without JavaScript too."""
 
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
@@ -97,12 +98,23 @@ def discussion_list(request: HttpRequest, kind: str, page_id: int) -> HttpRespon
         return redirect(learner_url(translated_page(place.program_id, _language()), request))
     language = request.GET.get("language", "")
     query = request.GET.get("q", "")[:200]
+    block_id = request.GET.get("block", "")[:64]
+    item_id = request.GET.get("item", "")
+    anchor = None
+    if block_id and item_id.isdigit():
+        try:
+            anchor = resolve_place(item_id=int(item_id))
+        except NotFound:
+            anchor = None
+        if anchor is not None and anchor.module_id != place.module_id:
+            anchor = None
     page = threads.discussions_in(
-        place=place,
+        place=anchor or place,
         viewer=request.user,
         language=language,
         query=query,
         page=request.GET.get("page", 1),
+        block_id=block_id if anchor else "",
     )
     ban = discussions.active_ban(user=request.user, course_id=place.course_id)
     return render(
@@ -119,8 +131,9 @@ def discussion_list(request: HttpRequest, kind: str, page_id: int) -> HttpRespon
             "kinds": DiscussionKind.choices,
             "max_title": MAX_TITLE_CHARS,
             "max_body": MAX_BODY_CHARS,
-            "block_id": request.GET.get("block", "")[:64],
-            "item_id": request.GET.get("item", ""),
+            "block_id": block_id if anchor else "",
+            "item_id": anchor.item_id if anchor else "",
+            "querystring": urlencode({"q": query, "language": language}),
         },
     )
 

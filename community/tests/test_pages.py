@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from community import discussions
 from community.access import resolve_place
-from community.models import Comment, Notification, Vote
+from community.models import Comment, Discussion, Notification, Vote
 
 from .conftest import as_user
 
@@ -135,3 +135,32 @@ def test_thread_page_shows_deleted_placeholders_and_continue_links(tree, ada, bo
     deep = Comment.objects.get(body="level 3")
     sub = as_user(ada).get(reverse("community:subthread", args=[discussion.pk, deep.pk]))
     assert "level 5" in sub.content.decode()
+
+
+def test_discuss_this_on_a_block_starts_a_discussion_anchored_to_it(tree, ada):
+    item = tree.items[0][0]
+    block_id = item.body[0].id
+    page = as_user(ada).get(item.url).content.decode()
+    link = f"/en/modules/{tree.modules[0].id}/discussions/?item={item.id}&amp;block={block_id}"
+    assert link in page
+    listing = as_user(ada).get(link.replace("&amp;", "&")).content.decode()
+    assert f'name="block_id" value="{block_id}"' in listing
+    as_user(ada).post(
+        f"/en/modules/{tree.modules[0].id}/discussions/new/",
+        {"title": "This paragraph", "body": "Why?", "item_id": item.id, "block_id": block_id},
+    )
+    discussion = Discussion.objects.get()
+    assert (discussion.item_id, discussion.block_id, discussion.module_id) == (
+        item.id,
+        block_id,
+        tree.modules[0].id,
+    )
+    assert "This paragraph" in as_user(ada).get(link.replace("&amp;", "&")).content.decode()
+
+
+def test_module_and_course_pages_link_to_their_discussions(tree, ada):
+    module_page = as_user(ada).get(tree.modules[1].url).content.decode()
+    assert f"/en/modules/{tree.modules[1].id}/discussions/" in module_page
+    assert "Join the discussion" in module_page
+    course_page = as_user(ada).get(tree.courses[0].url).content.decode()
+    assert f"/en/courses/{tree.courses[0].id}/discussions/" in course_page

@@ -17,6 +17,7 @@ from learning.access import (
     open_enrollment,
     resolve_item,
 )
+from learning.enrollment import enroll
 from learning.localization import learner_url
 from learning.models import (
     ContentItemPage,
@@ -41,6 +42,7 @@ __all__ = [
     "Place",
     "ProgramPage",
     "complete_discussion_module",
+    "enroll",
     "enrolled_learner_ids",
     "is_discussion_module",
     "is_moderator",

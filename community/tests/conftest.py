@@ -42,7 +42,11 @@ def moderators_group(program, name="Moderators"):
     group = Group.objects.create(name=f"{name}: {program.title}")
     group.permissions.add(Permission.objects.get(codename="moderate_discussions"))
     GroupPagePermission.objects.create(
-        group=group, page=program, permission=Permission.objects.get(codename="change_page")
+        group=group,
+        page=program,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="view_page"
+        ),
     )
     return group
 

@@ -4,6 +4,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from community.demo import DEMO_MODERATOR_EMAIL, DEMO_MODERATOR_PASSWORD, ensure_demo_discussions
 from culturedegree import demo
 from culturedegree.models import User
 from learning.demo import build_catalog
@@ -32,6 +33,12 @@ class Command(BaseCommand):
         learner = User.objects.get(email__iexact=demo.DEMO_LEARNER_EMAIL)
         if ensure_learner_history(learner=learner):
             self.stdout.write(f"{learner.email}: two enrollments and 17 days of history.")
+        seeded = ensure_demo_discussions(programs=catalog.programs)
+        if seeded:
+            self.stdout.write(f"Discussions in {seeded} courses.")
+        accounts.append(
+            demo.DemoAccount("moderator", DEMO_MODERATOR_EMAIL, DEMO_MODERATOR_PASSWORD)
+        )
         if catalog.created_pages or catalog.translated_pages:
             # The publishes above queued their index updates for the task worker; build the
             # index now so search works the moment the site starts, worker or not.

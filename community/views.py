@@ -226,7 +226,9 @@ def subthread_page(request: HttpRequest, discussion_id: UUID, comment_id: UUID) 
     return render(request, "community/thread.html", context)
 
 
-def _comment_response(request, comment: Comment, discussion: Discussion, *, status=200):
+def _comment_response(
+    request, comment: Comment, discussion: Discussion, *, status=200, template="comment"
+):
     node = threads.Node(comment=comment, depth=0)
     context = {
         "node": node,
@@ -237,7 +239,7 @@ def _comment_response(request, comment: Comment, discussion: Discussion, *, stat
         "max_body": MAX_BODY_CHARS,
         "fresh": True,
     }
-    return render(request, "community/partials/comment.html", context, status=status)
+    return render(request, f"community/partials/{template}.html", context, status=status)
 
 
 @require_POST
@@ -261,7 +263,8 @@ def reply(request: HttpRequest, discussion_id: UUID) -> HttpResponse:
     except PostError as exc:
         return _error(request, exc, target=target, back=_thread_url(discussion.pk))
     if request.htmx:
-        return _comment_response(request, comment, discussion, status=201)
+        discussion.refresh_from_db(fields=["comment_count"])
+        return _comment_response(request, comment, discussion, status=201, template="new_reply")
     return redirect(_thread_url(discussion.pk, comment.pk))
 
 

@@ -89,6 +89,7 @@ def test_a_reply_with_a_mention_reaches_the_author_without_a_reload(
     new_comment = page_b.locator("#replies-root .comment", has_text=REPLY)
     expect(new_comment).to_be_visible()
     expect(reply_box).to_have_value("")
+    expect(page_b.locator("#replies-heading")).to_contain_text("1")
     assert page_b.url == thread_url  # no reload, no navigation
     assert_accessible(page_b)
     screenshot(page_b, f"discussion-thread-{language}")

@@ -6,8 +6,9 @@ already is left alone."""
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Page
 
 from culturedegree import demo as site_demo
 
@@ -277,24 +278,28 @@ TALKS = {
 }
 
 
+def _permission(model, codename: str, name: str) -> Permission:
+    """The permission, made if a flushed database lost it (post_migrate makes it otherwise)."""
+    return Permission.objects.get_or_create(
+        codename=codename,
+        content_type=ContentType.objects.get_for_model(model),
+        defaults={"name": name},
+    )[0]
+
+
 def ensure_moderators(*, program) -> Group:
     """The program's Moderators group: moderates its discussions, enters the admin for the
     report queue."""
     group, _ = Group.objects.get_or_create(name=f"Moderators · {program.title}"[:150])
     group.permissions.add(
-        Permission.objects.get(
-            content_type__app_label="community", codename="moderate_discussions"
-        ),
+        _permission(Discussion, "moderate_discussions", "Can moderate discussions"),
+        _permission(Page, "view_page", "Can view page"),
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
     )
     for page in program.get_translations(inclusive=True):
+        # A page permission that lets them edit nothing: the scope of their role.
         GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=page,
-            # A page permission that lets them edit nothing: the scope of their role.
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename="view_page"
-            ),
+            group=group, page=page, permission=_permission(Page, "view_page", "Can view page")
         )
     return group
 

@@ -69,6 +69,12 @@ class Thread:
     focus: Comment | None = None
 
 
+COMMENT_FIELDS = (
+    "id", "parent_id", "discussion_id", "author_id", "body", "body_html", "language",
+    "is_edited", "is_deleted", "is_hidden", "vote_count", "endorsed_at", "created_at",
+)  # fmt: skip
+
+
 def _path(tree_path) -> list[UUID]:
     """django-tree-queries hands back path elements as integers when they convert to one,
     which UUIDs do."""
@@ -80,7 +86,8 @@ def _comment_rows(discussion: Discussion):
         Comment.objects.with_tree_fields()
         .tree_filter(discussion=discussion)
         .order_siblings_by("created_at")
-        .select_related("author", "endorsed_by")
+        .select_related("author")
+        .only(*COMMENT_FIELDS, "author__id", "author__name")
     )
 
 

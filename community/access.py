@@ -10,15 +10,18 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
 
-from learning.access import (
+from learning.content.localization import learner_url
+from learning.content.pages import ModuleType
+from learning.journey.access import (
     NotFound,
     canonical_pages,
     default_language_code,
     open_enrollment,
     resolve_item,
 )
-from learning.enrollment import enroll
-from learning.localization import learner_url
+from learning.journey.enrollment import enroll
+from learning.journey.progress import ProgressError, complete_item
+from learning.journey.staff_access import programs_for_staff
 from learning.models import (
     ContentItemPage,
     CoursePage,
@@ -27,9 +30,6 @@ from learning.models import (
     ModulePage,
     ProgramPage,
 )
-from learning.models.pages import ModuleType
-from learning.progress import ProgressError, complete_item
-from learning.staff_access import programs_for_staff
 
 MODERATE_PERMISSION = "community.moderate_discussions"
 

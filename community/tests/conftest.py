@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from wagtail.models import GroupPagePermission
 
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import ModulePage
 from learning.tests.journey_helpers import build_tree, make_learner
 

@@ -19,7 +19,7 @@ from community import discussions, moderation
 from community.access import resolve_place
 from community.models import Ban, Comment, Discussion, Follow, Notification, Report, Vote
 from community.notifications.email import unsubscribe_token
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.tests.journey_helpers import build_tree, make_learner
 
 from .conftest import as_user, moderators_group

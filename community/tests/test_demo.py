@@ -3,7 +3,7 @@ import pytest
 from community.demo import ensure_demo_discussions
 from community.models import Comment, Discussion
 from culturedegree import demo
-from learning.demo import build_catalog
+from culturedegree.demo import build_catalog
 from learning.models import CoursePage
 
 pytestmark = pytest.mark.django_db

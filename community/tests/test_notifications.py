@@ -7,7 +7,7 @@ from community import discussions, notifications
 from community.access import resolve_place
 from community.models import Channel, Notification, NotificationPreference
 from community.notifications.email import send_daily_digests, unsubscribe_url
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.tests.factories import staff_user
 from learning.tests.journey_helpers import make_learner
 

@@ -1,7 +1,7 @@
 """SECURITY.md item 9: who may reach what, for every learner endpoint, from the URL list.
 
 The endpoints are read from Django's URL resolver: every pattern of the learner API
-(/api/v1/) and every view of `learning.learner_views` needs a row in MATRIX, so a new
+(/api/v1/) and every view of `learning.views.actions` needs a row in MATRIX, so a new
 endpoint fails `test_every_endpoint_has_a_row` until someone decides who may call it.
 
 For each row: the owner succeeds; another learner gets 404 for the owner's objects (or, on
@@ -22,7 +22,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.documents.models import Document
 
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import ContentItemPage, CoursePage, Enrollment, Progress
 
 from .factories import build_program
@@ -31,7 +31,7 @@ from .journey_helpers import make_learner
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 API_PREFIX = "api/v1/"
-PAGE_VIEWS_MODULE = "learning.learner_views"
+PAGE_VIEWS_MODULE = "learning.views.actions"
 # django-ninja's own documents: no learner data, no id, public by design.
 PUBLIC_API = {"openapi-json", "openapi-view", "api-root"}
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from community.tests.conftest import moderators_group
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import ModulePage
 from learning.tests.journey_helpers import build_tree, make_learner
 

@@ -6,9 +6,9 @@ from django.core.management.base import BaseCommand
 
 from community.demo import DEMO_MODERATOR_EMAIL, DEMO_MODERATOR_PASSWORD, ensure_demo_discussions
 from culturedegree import demo
+from culturedegree.demo import build_catalog
+from culturedegree.demo.learner import ensure_learner_history
 from culturedegree.models import User
-from learning.demo import build_catalog
-from learning.demo.learner import ensure_learner_history
 
 
 class Command(BaseCommand):

@@ -18,20 +18,27 @@
     list.replaceChildren();
   }
 
+  let latest = 0;
+
+  function currentMention(textarea) {
+    return textarea.value.slice(0, textarea.selectionStart).match(MENTION);
+  }
+
   async function suggest(textarea) {
     const list = document.getElementById(textarea.getAttribute("aria-controls"));
     if (!list) return;
-    const before = textarea.value.slice(0, textarea.selectionStart);
-    const match = before.match(MENTION);
+    const match = currentMention(textarea);
     if (!match) {
       closeList(list);
       return;
     }
     const url = new URL(textarea.dataset.mentionsUrl, window.location.origin);
     url.searchParams.set("q", match[1]);
+    const asked = ++latest;
     const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
     if (!response.ok) return;
     const people = await response.json();
+    if (asked !== latest) return; // a later keystroke asked again; its answer wins
     list.replaceChildren();
     for (const candidate of people) {
       const item = document.createElement("li");
@@ -40,7 +47,9 @@
       button.type = "button";
       button.textContent = `${candidate.name} (@${candidate.handle})`;
       button.addEventListener("click", () => {
-        const start = textarea.selectionStart - match[1].length;
+        const typed = currentMention(textarea);
+        if (!typed) return;
+        const start = textarea.selectionStart - typed[1].length;
         textarea.setRangeText(`${candidate.handle} `, start, textarea.selectionStart, "end");
         closeList(list);
         textarea.focus();

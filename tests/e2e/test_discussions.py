@@ -120,3 +120,49 @@ def test_a_reply_with_a_mention_reaches_the_author_without_a_reload(
     page_b.reload()
     expect(page_b.locator(f"#{anchor}")).not_to_contain_text(REPLY)
     expect(page_b.locator(f"#{anchor} .post-placeholder")).to_be_visible()
+
+
+def test_a_reported_reply_is_hidden_from_the_admin_report_queue(new_page, live_server, people):
+    tree, ada, bob, _moderator = people
+    from django.contrib.auth.models import Permission
+
+    from community import discussions
+    from community.access import resolve_place
+    from learning.tests.factories import staff_user
+
+    discussion = discussions.create_discussion(
+        author=ada,
+        place=resolve_place(module_id=tree.modules[0].id),
+        title="Ma at home",
+        body=OPENING,
+        language="en",
+    )
+    reply = discussions.post_comment(
+        author=bob, discussion=discussion, body="Cheap watches at example.com", language="en"
+    )
+    staff = staff_user("staffmod@example.com")
+    staff.groups.add(moderators_group(tree.program, name="Staff moderators"))
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+
+    page_a = new_page(viewport=DESKTOP)
+    login(page_a, ada, live_server_url=live_server.url)
+    page_a.goto(f"{live_server.url}/en/discussions/{discussion.pk}/")
+    comment = page_a.locator(f"#comment-{reply.pk}")
+    comment.locator("summary", has_text="Report").click()
+    comment.get_by_label("Why?").select_option("spam")
+    comment.get_by_role("button", name="Send report").click()
+    expect(comment).to_contain_text("A moderator will look at it.")
+
+    page_m = new_page(viewport=DESKTOP)
+    login(page_m, staff, live_server_url=live_server.url)
+    page_m.goto(f"{live_server.url}/admin/")
+    page_m.get_by_role("link", name="Discussion reports").click()
+    report = page_m.locator(".w-panel", has_text="Cheap watches")
+    expect(report).to_contain_text("Spam or advertising")
+    screenshot(page_m, "admin-report-queue")
+    report.get_by_role("button", name="Hide the post and resolve").click()
+    expect(page_m.get_by_text("The post is hidden and the report resolved.")).to_be_visible()
+
+    page_a.reload()
+    expect(page_a.locator(f"#comment-{reply.pk}")).not_to_contain_text("Cheap watches")
+    expect(page_a.locator(f"#comment-{reply.pk} .post-placeholder")).to_be_visible()

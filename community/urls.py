@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import notification_views, views
+from . import moderation_views, notification_views, views
 
 app_name = "community"
 
@@ -28,11 +28,11 @@ urlpatterns = [
     path("comments/<uuid:comment_id>/vote/", views.vote, name="vote"),
     path("comments/<uuid:comment_id>/edit/", views.edit_comment, name="edit_comment"),
     path("comments/<uuid:comment_id>/delete/", views.delete_comment, name="delete_comment"),
-    path("comments/<uuid:comment_id>/endorse/", views.endorse, name="endorse"),
-    path("<slug:post_type>/<uuid:post_id>/report/", views.report, name="report"),
+    path("comments/<uuid:comment_id>/endorse/", moderation_views.endorse, name="endorse"),
+    path("<slug:post_type>/<uuid:post_id>/report/", moderation_views.report, name="report"),
     path(
         "<slug:post_type>/<uuid:post_id>/moderate/<slug:action>/",
-        views.moderate,
+        moderation_views.moderate,
         name="moderate",
     ),
     path("notifications/", notification_views.notification_list, name="notifications"),

@@ -11,27 +11,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import discussions, moderation, threads
+from . import discussions, threads
 from .access import NotFound, Place, learner_url, resolve_place, translated_page
 from .discussions import MAX_BODY_CHARS, MAX_TITLE_CHARS, PostError
 from .markdown import render as render_markdown
 from .models import Comment, Discussion, DiscussionKind, Follow, ReportReason
 
-MODERATION_ACTIONS = {
-    "hide": ("hidden", True),
-    "unhide": ("hidden", False),
-    "lock": ("locked", True),
-    "unlock": ("locked", False),
-    "pin": ("pinned", True),
-    "unpin": ("pinned", False),
-}
-
-
 PLACE_KINDS = {"course", "module"}
-POST_TYPES = {"comments", "discussions"}
 
 
 def _language() -> str:
@@ -48,7 +36,7 @@ def _place_context(request, place: Place) -> dict:
     return {"place": place, "course": course, "module": module, "crumbs": crumbs}
 
 
-def _error(request, exc: PostError, *, target: str, back: str) -> HttpResponse:
+def error_answer(request, exc: PostError, *, target: str, back: str) -> HttpResponse:
     """An htmx request gets the message in the form's error slot; a form post a redirect."""
     if request.htmx:
         response = render(
@@ -61,21 +49,21 @@ def _error(request, exc: PostError, *, target: str, back: str) -> HttpResponse:
     return redirect(back)
 
 
-def _open_discussion(request, discussion_id: UUID) -> Discussion:
+def open_discussion_or_404(request, discussion_id: UUID) -> Discussion:
     try:
         return threads.open_discussion(viewer=request.user, discussion_id=discussion_id)
     except threads.NotVisible:
         raise Http404 from None
 
 
-def _open_comment(request, comment_id: UUID) -> Comment:
+def open_comment_or_404(request, comment_id: UUID) -> Comment:
     try:
         return threads.open_comment(viewer=request.user, comment_id=comment_id)
     except threads.NotVisible:
         raise Http404 from None
 
 
-def _thread_url(discussion_id, comment_id=None) -> str:
+def thread_url(discussion_id, comment_id=None) -> str:
     url = reverse("community:thread", args=[discussion_id])
     return f"{url}#comment-{comment_id}" if comment_id else url
 
@@ -165,8 +153,8 @@ def start_discussion(request: HttpRequest, kind: str, page_id: int) -> HttpRespo
             block_id=request.POST.get("block_id", ""),
         )
     except PostError as exc:
-        return _error(request, exc, target="start-error", back=back)
-    url = _thread_url(discussion.pk)
+        return error_answer(request, exc, target="start-error", back=back)
+    url = thread_url(discussion.pk)
     if request.htmx:
         response = HttpResponse(status=204)
         response["HX-Redirect"] = url
@@ -206,7 +194,7 @@ def _thread_context(request, discussion: Discussion, **extra) -> dict:
 @require_GET
 @login_required
 def thread_page(request: HttpRequest, discussion_id: UUID) -> HttpResponse:
-    discussion = _open_discussion(request, discussion_id)
+    discussion = open_discussion_or_404(request, discussion_id)
     try:
         page = max(int(request.GET.get("page", 1)), 1)
     except ValueError:
@@ -218,7 +206,7 @@ def thread_page(request: HttpRequest, discussion_id: UUID) -> HttpResponse:
 @login_required
 def subthread_page(request: HttpRequest, discussion_id: UUID, comment_id: UUID) -> HttpResponse:
     """ "Continue this thread": one comment and every reply below it."""
-    discussion = _open_discussion(request, discussion_id)
+    discussion = open_discussion_or_404(request, discussion_id)
     try:
         context = _thread_context(request, discussion, focus_id=comment_id)
     except Comment.DoesNotExist:
@@ -245,7 +233,7 @@ def _comment_response(
 @require_POST
 @login_required
 def reply(request: HttpRequest, discussion_id: UUID) -> HttpResponse:
-    discussion = _open_discussion(request, discussion_id)
+    discussion = open_discussion_or_404(request, discussion_id)
     raw_parent = request.POST.get("parent_id") or None
     try:
         parent_id = UUID(raw_parent) if raw_parent else None
@@ -261,26 +249,26 @@ def reply(request: HttpRequest, discussion_id: UUID) -> HttpResponse:
             language=_language(),
         )
     except PostError as exc:
-        return _error(request, exc, target=target, back=_thread_url(discussion.pk))
+        return error_answer(request, exc, target=target, back=thread_url(discussion.pk))
     if request.htmx:
         discussion.refresh_from_db(fields=["comment_count"])
         return _comment_response(request, comment, discussion, status=201, template="new_reply")
-    return redirect(_thread_url(discussion.pk, comment.pk))
+    return redirect(thread_url(discussion.pk, comment.pk))
 
 
 @require_POST
 @login_required
 def vote(request: HttpRequest, comment_id: UUID) -> HttpResponse:
-    comment = _open_comment(request, comment_id)
+    comment = open_comment_or_404(request, comment_id)
     up = request.POST.get("up", "1") == "1"
     try:
         comment = discussions.vote(user=request.user, comment=comment, up=up)
     except PostError as exc:
-        return _error(
+        return error_answer(
             request,
             exc,
             target=f"actions-error-{comment.pk}",
-            back=_thread_url(comment.discussion_id),
+            back=thread_url(comment.discussion_id),
         )
     if request.htmx:
         return render(
@@ -291,13 +279,13 @@ def vote(request: HttpRequest, comment_id: UUID) -> HttpResponse:
                 "thread": {"participant": True},
             },
         )
-    return redirect(_thread_url(comment.discussion_id, comment.pk))
+    return redirect(thread_url(comment.discussion_id, comment.pk))
 
 
 @login_required
 def edit_comment(request: HttpRequest, comment_id: UUID) -> HttpResponse:
     """GET: the edit form in place of the comment (htmx); POST: save and show it again."""
-    comment = _open_comment(request, comment_id)
+    comment = open_comment_or_404(request, comment_id)
     if not discussions.may_edit(user=request.user, author_id=comment.author_id):
         raise Http404
     if request.method == "GET":
@@ -313,36 +301,36 @@ def edit_comment(request: HttpRequest, comment_id: UUID) -> HttpResponse:
             user=request.user, post=comment, body=request.POST.get("body", "")
         )
     except PostError as exc:
-        return _error(
-            request, exc, target=f"edit-error-{comment.pk}", back=_thread_url(comment.discussion_id)
+        return error_answer(
+            request, exc, target=f"edit-error-{comment.pk}", back=thread_url(comment.discussion_id)
         )
     if request.htmx:
         return _comment_response(request, comment, comment.discussion)
-    return redirect(_thread_url(comment.discussion_id, comment.pk))
+    return redirect(thread_url(comment.discussion_id, comment.pk))
 
 
 @require_POST
 @login_required
 def delete_comment(request: HttpRequest, comment_id: UUID) -> HttpResponse:
-    comment = _open_comment(request, comment_id)
+    comment = open_comment_or_404(request, comment_id)
     try:
         comment = discussions.delete_post(user=request.user, post=comment)
     except PostError as exc:
-        return _error(
+        return error_answer(
             request,
             exc,
             target=f"actions-error-{comment.pk}",
-            back=_thread_url(comment.discussion_id),
+            back=thread_url(comment.discussion_id),
         )
     if request.htmx:
         return _comment_response(request, comment, comment.discussion)
-    return redirect(_thread_url(comment.discussion_id, comment.pk))
+    return redirect(thread_url(comment.discussion_id, comment.pk))
 
 
 @require_POST
 @login_required
 def edit_discussion(request: HttpRequest, discussion_id: UUID) -> HttpResponse:
-    discussion = _open_discussion(request, discussion_id)
+    discussion = open_discussion_or_404(request, discussion_id)
     try:
         if request.POST.get("delete"):
             discussions.delete_post(user=request.user, post=discussion)
@@ -355,13 +343,13 @@ def edit_discussion(request: HttpRequest, discussion_id: UUID) -> HttpResponse:
             )
     except PostError as exc:
         messages.error(request, exc.message)
-    return redirect(_thread_url(discussion.pk))
+    return redirect(thread_url(discussion.pk))
 
 
 @require_POST
 @login_required
 def follow(request: HttpRequest, discussion_id: UUID) -> HttpResponse:
-    discussion = _open_discussion(request, discussion_id)
+    discussion = open_discussion_or_404(request, discussion_id)
     following = request.POST.get("follow", "1") == "1"
     discussions.follow(user=request.user, discussion=discussion, following=following)
     if request.htmx:
@@ -370,86 +358,7 @@ def follow(request: HttpRequest, discussion_id: UUID) -> HttpResponse:
             "community/thread.html#follow",
             {"discussion": discussion, "following": following},
         )
-    return redirect(_thread_url(discussion.pk))
-
-
-@require_POST
-@login_required
-def report(request: HttpRequest, post_type: str, post_id: UUID) -> HttpResponse:
-    if post_type not in POST_TYPES:
-        raise Http404
-    post = (
-        _open_comment(request, post_id)
-        if post_type == "comments"
-        else _open_discussion(request, post_id)
-    )
-    discussion_id = post.discussion_id if isinstance(post, Comment) else post.pk
-    try:
-        _report, created = moderation.report(
-            user=request.user,
-            post=post,
-            reason=request.POST.get("reason", ""),
-            note=request.POST.get("note", ""),
-        )
-    except PostError as exc:
-        return _error(
-            request, exc, target=f"report-error-{post.pk}", back=_thread_url(discussion_id)
-        )
-    text = (
-        _("Thank you. A moderator will look at it.")
-        if created
-        else _("You already reported this post.")
-    )
-    if request.htmx:
-        return render(
-            request, "community/partials/form_error.html", {"message": text, "level": "success"}
-        )
-    messages.success(request, text)
-    return redirect(_thread_url(discussion_id))
-
-
-@require_POST
-@login_required
-def endorse(request: HttpRequest, comment_id: UUID) -> HttpResponse:
-    comment = _open_comment(request, comment_id)
-    try:
-        if request.POST.get("accept"):
-            discussions.accept_answer(user=request.user, comment=comment)
-        else:
-            discussions.endorse(
-                user=request.user, comment=comment, endorsed=request.POST.get("endorse", "1") == "1"
-            )
-    except PostError as exc:
-        messages.error(request, exc.message)
-    return redirect(_thread_url(comment.discussion_id, comment.pk))
-
-
-@require_POST
-@login_required
-def moderate(request: HttpRequest, post_type: str, post_id: UUID, action: str) -> HttpResponse:
-    """The thread's moderator controls: hide, unhide; for a discussion also lock and pin."""
-    if action not in MODERATION_ACTIONS or post_type not in POST_TYPES:
-        raise Http404
-    post = (
-        _open_comment(request, post_id)
-        if post_type == "comments"
-        else _open_discussion(request, post_id)
-    )
-    what, value = MODERATION_ACTIONS[action]
-    reason = request.POST.get("reason", "")[:500]
-    try:
-        if what == "hidden":
-            moderation.set_hidden(user=request.user, post=post, hidden=value, reason=reason)
-        elif isinstance(post, Discussion) and what == "locked":
-            moderation.set_locked(user=request.user, discussion=post, locked=value, reason=reason)
-        elif isinstance(post, Discussion):
-            moderation.set_pinned(user=request.user, discussion=post, pinned=value, reason=reason)
-        else:
-            raise Http404
-    except PostError as exc:
-        messages.error(request, exc.message)
-    discussion_id = post.discussion_id if isinstance(post, Comment) else post.pk
-    return redirect(_thread_url(discussion_id))
+    return redirect(thread_url(discussion.pk))
 
 
 @require_POST

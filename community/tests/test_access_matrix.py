@@ -29,7 +29,7 @@ from .conftest import as_user, moderators_group
 pytestmark = pytest.mark.django_db
 ROLES = ("owner", "other", "moderator", "outsider", "other_moderator", "banned", "anonymous")
 API_MODULE = "community.api"
-PAGE_MODULES = {"community.views", "community.notification_views"}
+PAGE_MODULES = {"community.views", "community.moderation_views", "community.notification_views"}
 LONG = "Empty space lets each thing breathe; that is what I notice first in a tatami room."
 
 

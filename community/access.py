@@ -20,6 +20,7 @@ from learning.journey.access import (
     resolve_item,
 )
 from learning.journey.enrollment import enroll
+from learning.journey.events import record_event
 from learning.journey.progress import ProgressError, complete_item
 from learning.journey.staff_access import programs_for_staff
 from learning.models import (
@@ -28,7 +29,9 @@ from learning.models import (
     Enrollment,
     EnrollmentStatus,
     ModulePage,
+    ObjectType,
     ProgramPage,
+    Verb,
 )
 
 MODERATE_PERMISSION = "community.moderate_discussions"
@@ -52,6 +55,7 @@ __all__ = [
     "moderated_program_ids",
     "module_ids_of",
     "program_of_course",
+    "record_post",
     "resolve_place",
     "translated_page",
 ]
@@ -192,6 +196,22 @@ def enrolled_learner_ids(*, program_id: int):
 
 def is_discussion_module(module_id: int) -> bool:
     return ModulePage.objects.filter(pk=module_id, module_type=ModuleType.DISCUSSION).exists()
+
+
+def record_post(*, author, course_id: int, discussion, comment=None) -> None:
+    """A learning event for a new discussion ("commented") or reply ("replied"), on the
+    course; the ids of the posts in its context, never their text."""
+    record_event(
+        actor=author,
+        verb=Verb.REPLIED if comment is not None else Verb.COMMENTED,
+        object_type=ObjectType.COURSE,
+        object_id=course_id,
+        context={
+            "discussion": str(discussion.pk),
+            "comment": str(comment.pk) if comment is not None else None,
+            "module": discussion.module_id,
+        },
+    )
 
 
 def translated_page(page_id: int, language_code: str):

@@ -22,6 +22,7 @@ from .access import (
     is_moderator,
     is_participant,
     is_program_staff,
+    record_post,
     resolve_place,
 )
 from .markdown import count_links, render
@@ -204,6 +205,7 @@ def create_discussion(
             language=language[:10],
         )
         Follow.objects.get_or_create(discussion=discussion, user=author)
+        record_post(author=author, course_id=place.course_id, discussion=discussion)
         notifications.notify_mentions(actor=author, discussion=discussion, comment=None, body=body)
         _complete_if_substantive(author=author, discussion=discussion, body=body)
     return discussion
@@ -254,6 +256,9 @@ def post_comment(
             comment_count=F("comment_count") + 1, last_activity_at=timezone.now()
         )
         Follow.objects.get_or_create(discussion=discussion, user=author)
+        record_post(
+            author=author, course_id=course_of(discussion), discussion=discussion, comment=comment
+        )
         notifications.notify_reply(
             actor=author, discussion=discussion, comment=comment, parent=parent
         )

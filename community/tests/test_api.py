@@ -1,6 +1,7 @@
 import pytest
 
 from community.models import Comment, Discussion
+from learning.models import LearningEvent
 
 from .conftest import as_user, post_json
 
@@ -129,3 +130,14 @@ def test_a_locked_discussion_refuses_comments(tree, ada, bob):
     response = post_json(as_user(bob), f"/api/v1/discussions/{discussion}/comments", {"body": "x"})
     assert response.status_code == 403
     assert "locked" in response.json()["message"]
+
+
+def test_posts_are_recorded_as_learning_events_without_their_text(tree, ada, bob):
+    discussion = start(as_user(ada), tree.modules[0].id).json()
+    post_json(as_user(bob), f"/api/v1/discussions/{discussion['id']}/comments", {"body": "Yes"})
+    events = {event.verb: event for event in LearningEvent.objects.filter(object_type="course")}
+    assert set(events) == {"commented", "replied"}
+    assert events["commented"].actor == ada and events["replied"].actor == bob
+    assert events["replied"].object_id == tree.courses[0].id
+    assert events["replied"].context["discussion"] == discussion["id"]
+    assert "Yes" not in str(events["replied"].context)

@@ -45,6 +45,7 @@ __all__ = [
     "Place",
     "ProgramPage",
     "complete_discussion_module",
+    "course_ids_in",
     "enroll",
     "enrolled_learner_ids",
     "is_discussion_module",
@@ -160,6 +161,17 @@ def is_moderator(*, user, program_id: int) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or program_id in moderated_program_ids(user=user)
+
+
+def course_ids_in(program_ids) -> list[int]:
+    """The courses of these (default-locale) programs."""
+    paths = ProgramPage.objects.filter(pk__in=list(program_ids)).values_list("path", flat=True)
+    under = Q()
+    for path in paths:
+        under |= Q(path__startswith=path)
+    if not under:
+        return []
+    return list(CoursePage.objects.filter(under).values_list("id", flat=True))
 
 
 def program_of_course(course_id: int) -> int | None:

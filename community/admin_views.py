@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from . import moderation
 from .access import moderated_program_ids
 from .discussions import PostError
-from .models import Report, ReportStatus
+from .models import Ban, Report, ReportStatus
 
 
 def may_moderate_anything(user) -> bool:
@@ -33,6 +33,7 @@ def report_queue(request: HttpRequest) -> HttpResponse:
         "community/admin/report_queue.html",
         {
             "reports": reports,
+            "bans": list(moderation.active_bans_for(user=request.user)[:100]),
             "status": status,
             "statuses": ReportStatus.choices,
             "header_title": _("Discussion reports"),
@@ -87,4 +88,17 @@ def handle_report(request: HttpRequest, report_id: UUID) -> HttpResponse:
         if exc.code == "forbidden":
             raise PermissionDenied from None
         messages.error(request, exc.message)
+    return redirect("community_reports")
+
+
+@require_http_methods(["POST"])
+def lift_ban(request: HttpRequest, ban_id: UUID) -> HttpResponse:
+    ban = Ban.objects.select_related("learner").filter(pk=ban_id).first()
+    if ban is None:
+        raise Http404
+    try:
+        moderation.lift_ban(user=request.user, ban=ban, reason=request.POST.get("reason", ""))
+    except PostError:
+        raise PermissionDenied from None
+    messages.success(request, _("Ban lifted."))
     return redirect("community_reports")

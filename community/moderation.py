@@ -10,7 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from .access import is_moderator, is_participant, moderated_program_ids, program_of_course
+from .access import (
+    course_ids_in,
+    is_moderator,
+    is_participant,
+    moderated_program_ids,
+    program_of_course,
+)
 from .discussions import PostError, course_of
 from .models import Ban, Comment, Discussion, Report, ReportReason, ReportStatus
 
@@ -143,6 +149,19 @@ def handle_report(*, user, report: Report, status: str, hide: bool = False) -> R
     log(post, REPORT_HANDLED, user=user, data={"status": status, "reason": report.reason})
     report.status = status
     return report
+
+
+def active_bans_for(*, user):
+    """Bans in force in the courses of the programs the user moderates."""
+    rows = (
+        Ban.objects.filter(lifted_at__isnull=True)
+        .exclude(expires_at__lte=timezone.now())
+        .select_related("learner", "course")
+        .order_by("-created_at")
+    )
+    if not user.is_superuser:
+        rows = rows.filter(course_id__in=course_ids_in(moderated_program_ids(user=user)))
+    return rows
 
 
 def reports_for(*, user, status: str = ReportStatus.OPEN):

@@ -22,6 +22,11 @@ def report_queue_urls():
             admin_views.handle_report,
             name="community_handle_report",
         ),
+        path(
+            "community/bans/<uuid:ban_id>/lift/",
+            admin_views.lift_ban,
+            name="community_lift_ban",
+        ),
     ]
 
 

@@ -141,3 +141,27 @@ def test_moderators_read_the_edit_history(comment, bob, ada, tree):
     admin = staff_user("root@example.com", superuser=True)
     html = as_user(admin).get(reverse("community_reports")).content.decode()
     assert "Buy cheap watches" in html and "Edited to look innocent" in html
+
+
+def test_a_moderator_lifts_a_ban_from_the_admin(
+    discussion, moderator, ada, bob, tree, other_moderator
+):
+    ban = moderation.ban(user=moderator, learner=ada, discussion=discussion, reason="Heated")
+    staff = staff_user("liftmod@example.com")
+    staff.groups.add(moderators_group(tree.program, name="Lifters"))
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    other_moderator.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    assert (
+        "Heated" not in as_user(other_moderator).get(reverse("community_reports")).content.decode()
+    )
+    page = as_user(staff).get(reverse("community_reports")).content.decode()
+    assert "Heated" in page and "Lift the ban" in page
+    as_user(other_moderator).post(reverse("community_lift_ban", args=[ban.pk]))
+    assert discussions.active_ban(user=ada, course_id=ban.course_id) is not None
+    as_user(staff).post(reverse("community_lift_ban", args=[ban.pk]))
+    assert discussions.active_ban(user=ada, course_id=ban.course_id) is None
+    assert ModelLogEntry.objects.filter(action=moderation.BAN_LIFTED, user=staff).exists()
+    response = post_json(
+        as_user(ada), f"/api/v1/discussions/{discussion.pk}/comments", {"body": "ok"}
+    )
+    assert response.status_code == 201

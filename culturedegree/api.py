@@ -78,7 +78,7 @@ class LearnerAPI(NinjaAPI):
 api = LearnerAPI(
     title="Culture Degree learner API",
     version="1",
-    description="Enrollments, progress and the learner's dashboard.",
+    description="Enrollments, progress, the learner's dashboard, discussions and notifications.",
     urls_namespace="api-v1",
     auth=[SessionTokenAuth(), SessionAuth()],
     parser=StrictJSONParser(),
@@ -116,6 +116,7 @@ api.add_router("/", "learning.api.router")
 api.add_router("/", "culturedegree.accounts.api.router")
 api.add_router("/", "certificates.achievements_api.router")
 api.add_router("/", "certificates.api.router")
+api.add_router("/", "community.api.router")
 
 
 # An API-only URLconf, without language prefixes (see ApiNotFoundMiddleware).

@@ -216,6 +216,21 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A transactional email provider through django-anymail: ANYMAIL_ESP names its backend
+# (e.g. "mailgun", "postmark", "amazon_ses", "sendgrid"), ANYMAIL_API_KEY its key, and
+# ANYMAIL_SENDER_DOMAIN where the provider needs one. Without them, EMAIL_BACKEND applies.
+ANYMAIL_ESP = env_str("ANYMAIL_ESP")
+if ANYMAIL_ESP:
+    EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
+    _esp = ANYMAIL_ESP.upper()
+    ANYMAIL = {
+        # Postmark calls its key a server token; the others an API key.
+        f"{_esp}_SERVER_TOKEN" if _esp == "POSTMARK" else f"{_esp}_API_KEY": env_str(
+            "ANYMAIL_API_KEY"
+        ),
+    }
+    if env_str("ANYMAIL_SENDER_DOMAIN"):
+        ANYMAIL[f"{_esp}_SENDER_DOMAIN"] = env_str("ANYMAIL_SENDER_DOMAIN")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Culture Degree <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
@@ -290,6 +305,8 @@ STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 # Heartbeat requests a learner may send per minute, all items together (a batch counts as
 # one); more get 429 + Retry-After. A player sends about one a minute per open item.
 HEARTBEAT_RATE_LIMIT = env_int("HEARTBEAT_RATE_LIMIT", 300)
+# Discussions and comments a person may post per minute, together; more get 429 + Retry-After.
+COMMUNITY_POST_RATE_LIMIT = env_int("COMMUNITY_POST_RATE_LIMIT", 6)
 MFA_TOTP_ISSUER = "Culture Degree"
 SOCIALACCOUNT_STORE_TOKENS = True
 SOCIALACCOUNT_ADAPTER = "culturedegree.accounts.adapters.SocialAccountAdapter"

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from certificates.certificate_demo import ensure_demo_certificates
 from certificates.demo import ensure_learner_achievements
+from community.demo import DEMO_MODERATOR_EMAIL, DEMO_MODERATOR_PASSWORD, ensure_demo_discussions
 from culturedegree import demo
 from culturedegree.demo import build_catalog
 from culturedegree.demo.learner import ensure_learner_history
@@ -38,6 +39,12 @@ class Command(BaseCommand):
         self.stdout.write(f"{learner.email}: {earned} achievements earned.")
         if ensure_demo_certificates(learner=learner):
             self.stdout.write(f"{learner.email}: program, course and revoked certificates.")
+        seeded = ensure_demo_discussions(programs=catalog.programs)
+        if seeded:
+            self.stdout.write(f"Discussions in {seeded} courses.")
+        accounts.append(
+            demo.DemoAccount("moderator", DEMO_MODERATOR_EMAIL, DEMO_MODERATOR_PASSWORD)
+        )
         if catalog.created_pages or catalog.translated_pages:
             # The publishes above queued their index updates for the task worker; build the
             # index now so search works the moment the site starts, worker or not.

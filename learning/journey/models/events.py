@@ -16,6 +16,9 @@ class Verb(models.TextChoices):
     LAUNCHED = "launched", _("started")
     PROGRESSED = "progressed", _("progressed")
     COMPLETED = "completed", _("completed")
+    # Discussions (community): starting one, and replying in one.
+    COMMENTED = "commented", _("started a discussion")
+    REPLIED = "replied", _("replied in a discussion")
 
 
 XAPI_VERB_IRI = {
@@ -27,6 +30,8 @@ XAPI_VERB_IRI = {
     Verb.LAUNCHED: "http://adlnet.gov/expapi/verbs/launched",
     Verb.PROGRESSED: "http://adlnet.gov/expapi/verbs/progressed",
     Verb.COMPLETED: "http://adlnet.gov/expapi/verbs/completed",
+    Verb.COMMENTED: "http://adlnet.gov/expapi/verbs/commented",
+    Verb.REPLIED: "http://id.tincanapi.com/verb/replied",
 }
 
 

@@ -72,3 +72,24 @@ def as_statement(event: LearningEvent) -> dict[str, Any]:
         "context": {"extensions": event.context},
         "timestamp": event.timestamp.isoformat(),
     }
+
+
+def record_events(*, actor, verb: Verb, object_type: ObjectType, entries: list[dict]) -> None:
+    """Record many events of one actor and verb in one insert (a quiz's answers): each
+    entry holds `object_id` and optionally `result` and `context`. Listeners run per event."""
+    events = LearningEvent.objects.bulk_create(
+        [
+            LearningEvent(
+                actor=actor,
+                verb=verb,
+                object_type=object_type,
+                object_id=entry["object_id"],
+                result=entry.get("result") or {},
+                context=entry.get("context") or {},
+            )
+            for entry in entries
+        ]
+    )
+    for event in events:
+        for callback in LISTENERS.get(verb, ()):
+            transaction.on_commit(partial(callback, event))

@@ -23,6 +23,8 @@ from .access import ItemRef, course_lock
 from .activity import local_day, record_activity
 from .events import record_event
 from .models import (
+    Assessment,
+    AssessmentPass,
     ContentItemPage,
     CoursePage,
     DailyActivity,
@@ -59,6 +61,12 @@ class CourseOutline:
     item_ids: list[int] = field(default_factory=list)
     module_ids: list[int] = field(default_factory=list)
     prerequisite_ids: list[int] = field(default_factory=list)
+    # Live assessments of the course's modules: each counts as one unit, done once passed.
+    assessment_ids: list[str] = field(default_factory=list)
+
+    @property
+    def units(self) -> int:
+        return len(self.item_ids) + len(self.assessment_ids)
 
 
 @dataclass
@@ -80,6 +88,7 @@ class ProgramStructure:
     item_module: dict[int, int]
     item_duration: dict[int, int | None]
     groups: list[RequirementGroupRef]
+    assessment_course: dict[str, int] = field(default_factory=dict)
 
 
 def program_structure(*, program: ProgramPage) -> ProgramStructure:
@@ -115,6 +124,16 @@ def program_structure(*, program: ProgramPage) -> ProgramStructure:
     item_duration = dict(
         ContentItemPage.objects.filter(id__in=item_course).values_list("id", "duration_seconds")
     )
+    module_course = {mid: cid for cid, course in courses.items() for mid in course.module_ids}
+    assessment_course: dict[str, int] = {}
+    for assessment_id, module_id in (
+        Assessment.objects.filter(module_id__in=list(module_course), live=True)
+        .order_by("title")
+        .values_list("id", "module_id")
+    ):
+        key = str(assessment_id)
+        courses[module_course[module_id]].assessment_ids.append(key)
+        assessment_course[key] = module_course[module_id]
     prerequisites = getattr(CoursePage, "prerequisites", None)
     if prerequisites is not None and courses:
         through = CoursePage.prerequisites.through
@@ -131,6 +150,7 @@ def program_structure(*, program: ProgramPage) -> ProgramStructure:
         item_module=item_module,
         item_duration=item_duration,
         groups=_requirement_groups(program=program, courses=courses),
+        assessment_course=assessment_course,
     )
 
 
@@ -171,17 +191,37 @@ def completed_item_ids(*, learner, structure: ProgramStructure) -> set[int]:
     )
 
 
+def passed_assessment_ids(*, learner_ids: list, structure: ProgramStructure) -> dict[Any, set]:
+    """{learner id: the program's live assessments they passed}; no query without any."""
+    if not structure.assessment_course or not learner_ids:
+        return {}
+    passed: dict[Any, set] = {}
+    for learner_id, assessment_id in AssessmentPass.objects.filter(
+        learner_id__in=learner_ids, assessment_id__in=list(structure.assessment_course)
+    ).values_list("learner_id", "assessment_id"):
+        passed.setdefault(learner_id, set()).add(str(assessment_id))
+    return passed
+
+
 def _apply_totals(
-    *, enrollment: Enrollment, structure: ProgramStructure, completed: set[int]
+    *,
+    enrollment: Enrollment,
+    structure: ProgramStructure,
+    completed: set[int],
+    passed: set[str] = frozenset(),
 ) -> None:
     done: dict[int, int] = {}
     for item_id in completed:
         course_id = structure.item_course.get(item_id)
         if course_id is not None:
             done[course_id] = done.get(course_id, 0) + 1
+    for assessment_id in passed:
+        course_id = structure.assessment_course.get(assessment_id)
+        if course_id is not None:
+            done[course_id] = done.get(course_id, 0) + 1
     counted = counted_courses(structure=structure, done=done)
     course_progress = {
-        str(cid): [done.get(cid, 0), len(structure.courses[cid].item_ids)] for cid in counted
+        str(cid): [done.get(cid, 0), structure.courses[cid].units] for cid in counted
     }
     total = sum(t for _, t in course_progress.values())
     completed_count = sum(d for d, _ in course_progress.values())
@@ -220,7 +260,7 @@ def _apply_totals(
 def prerequisites_met(*, structure: ProgramStructure, done: dict[int, int], course_id: int) -> bool:
     """Every live prerequisite course has all its live items completed."""
     return all(
-        done.get(prerequisite_id, 0) >= len(structure.courses[prerequisite_id].item_ids)
+        done.get(prerequisite_id, 0) >= structure.courses[prerequisite_id].units
         for prerequisite_id in structure.courses[course_id].prerequisite_ids
         if prerequisite_id in structure.courses
     )
@@ -230,9 +270,7 @@ def _requirements_left(*, structure: ProgramStructure, done: dict[int, int]) -> 
     left = []
     for group in structure.groups:
         finished = [
-            cid
-            for cid in group.course_ids
-            if done.get(cid, 0) >= len(structure.courses[cid].item_ids)
+            cid for cid in group.course_ids if done.get(cid, 0) >= structure.courses[cid].units
         ]
         still_needed = max(0, group.min_required - len(finished))
         if not still_needed:
@@ -247,7 +285,7 @@ def _requirements_left(*, structure: ProgramStructure, done: dict[int, int]) -> 
                         "id": cid,
                         "title": structure.courses[cid].title,
                         "done": done.get(cid, 0),
-                        "total": len(structure.courses[cid].item_ids),
+                        "total": structure.courses[cid].units,
                     }
                     for cid in group.course_ids
                     if cid not in finished
@@ -276,7 +314,13 @@ def recompute_enrollment(
     """Bring the enrollment's running totals in line with its progress. Caller holds the lock."""
     structure = structure or program_structure(program=enrollment.program)
     completed = completed_item_ids(learner=enrollment.learner, structure=structure)
-    _apply_totals(enrollment=enrollment, structure=structure, completed=completed)
+    passed = passed_assessment_ids(learner_ids=[enrollment.learner_id], structure=structure)
+    _apply_totals(
+        enrollment=enrollment,
+        structure=structure,
+        completed=completed,
+        passed=passed.get(enrollment.learner_id, set()),
+    )
     enrollment.save(update_fields=TOTAL_FIELDS)
 
 
@@ -301,11 +345,15 @@ def recompute_program(*, program_id: int) -> int:
             course_id__in=list(structure.courses),
         ).values_list("learner_id", "content_item_id"):
             completed_by_learner.setdefault(learner_id, set()).add(item_id)
+        passed_by_learner = passed_assessment_ids(
+            learner_ids=[e.learner_id for e in enrollments], structure=structure
+        )
         for enrollment in enrollments:
             _apply_totals(
                 enrollment=enrollment,
                 structure=structure,
                 completed=completed_by_learner.get(enrollment.learner_id, set()),
+                passed=passed_by_learner.get(enrollment.learner_id, set()),
             )
             count += 1
         Enrollment.objects.bulk_update(enrollments, TOTAL_FIELDS, batch_size=500)
@@ -654,3 +702,20 @@ def uncomplete_item(*, learner, item: ItemRef) -> tuple[Progress, bool]:
         enrollment.learner = learner
         recompute_enrollment(enrollment=enrollment)
         return progress, True
+
+
+def assessment_passed(*, learner, program_id: int) -> None:
+    """The learner passed an assessment of the program: bring its totals up to date (the
+    module, course and program may complete). Called by grading inside its transaction,
+    after the pass is recorded; the learner's row is locked first, as for items."""
+    _locked_learner(learner=learner)
+    enrollment = (
+        Enrollment.objects.select_for_update()
+        .filter(learner=learner, program_id=program_id)
+        .exclude(status=EnrollmentStatus.DROPPED)
+        .first()
+    )
+    if enrollment is None:
+        return
+    enrollment.learner = learner
+    recompute_enrollment(enrollment=enrollment)

@@ -11,6 +11,7 @@ from . import (
     translation_admin,  # noqa: F401  (translation review and out-of-date report)
 )
 from .access import may_download_document
+from .assessments import admin as assessments_admin  # noqa: F401  (the assessments snippet)
 from .content_readers import request_reader
 
 

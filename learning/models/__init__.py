@@ -1,3 +1,12 @@
+from ..assessments.models import (
+    Assessment,
+    AssessmentAttempt,
+    AssessmentPass,
+    AssessmentType,
+    AttemptStatus,
+    GradingMethod,
+    ReviewOption,
+)
 from ..requirements import RequirementGroup
 from .activity import DailyActivity, LearnerStats
 from .enrollment import Enrollment, EnrollmentStatus
@@ -14,11 +23,17 @@ from .search import SearchWord
 
 __all__ = [
     "AppendOnlyError",
+    "Assessment",
+    "AssessmentAttempt",
+    "AssessmentPass",
+    "AssessmentType",
+    "AttemptStatus",
     "ContentItemPage",
     "CoursePage",
     "DailyActivity",
     "Enrollment",
     "EnrollmentStatus",
+    "GradingMethod",
     "HeartbeatWindow",
     "LearnerStats",
     "LearningEvent",
@@ -28,6 +43,7 @@ __all__ = [
     "ProgramPage",
     "Progress",
     "RequirementGroup",
+    "ReviewOption",
     "SearchWord",
     "Verb",
 ]

@@ -16,6 +16,11 @@ class Verb(models.TextChoices):
     LAUNCHED = "launched", _("started")
     PROGRESSED = "progressed", _("progressed")
     COMPLETED = "completed", _("completed")
+    ATTEMPTED = "attempted", _("attempted")
+    ANSWERED = "answered", _("answered")
+    SUBMITTED = "submitted", _("submitted")
+    PASSED = "passed", _("passed")
+    FAILED = "failed", _("failed")
 
 
 XAPI_VERB_IRI = {
@@ -27,6 +32,11 @@ XAPI_VERB_IRI = {
     Verb.LAUNCHED: "http://adlnet.gov/expapi/verbs/launched",
     Verb.PROGRESSED: "http://adlnet.gov/expapi/verbs/progressed",
     Verb.COMPLETED: "http://adlnet.gov/expapi/verbs/completed",
+    Verb.ATTEMPTED: "http://adlnet.gov/expapi/verbs/attempted",
+    Verb.ANSWERED: "http://adlnet.gov/expapi/verbs/answered",
+    Verb.SUBMITTED: "http://activitystrea.ms/schema/1.0/submit",
+    Verb.PASSED: "http://adlnet.gov/expapi/verbs/passed",
+    Verb.FAILED: "http://adlnet.gov/expapi/verbs/failed",
 }
 
 
@@ -34,6 +44,8 @@ class ObjectType(models.TextChoices):
     PROGRAM = "program", _("program")
     COURSE = "course", _("course")
     CONTENT_ITEM = "content_item", _("content item")
+    # object_id is the assessment's module page; the assessment and question are in context.
+    ASSESSMENT = "assessment", _("assessment")
 
 
 class AppendOnlyError(Exception):

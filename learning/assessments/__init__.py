@@ -1,0 +1,1 @@
+"""Assessments: quizzes, projects and peer review, graded on the server."""

@@ -1,0 +1,183 @@
+"""The learner API of assessments: describe, start, save, submit and read attempts."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..models import AssessmentAttempt
+from . import attempts as lifecycle
+from .attempts import ERROR_STATUS, AttemptError
+from .presenting import assessment_summary, attempt_view
+
+router = Router(tags=["assessments"])
+
+
+class AnswersIn(BaseModel):
+    """Answers by question id. Scores, correctness, numbers and owners are not accepted."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    answers: dict[str, Any] = Field(..., max_length=200)
+
+
+class AssessmentOut(Schema):
+    id: UUID
+    title: str
+    type: str
+    instructions: str
+    module_id: int
+    passing_score: int
+    max_attempts: int | None
+    time_limit_minutes: int | None
+    cooldown_minutes: int
+    grading_method: str
+    review_option: str
+    question_count: int
+    attempts_used: int
+    attempts_left: int | None
+    grade: Decimal | None
+    passed: bool
+    open_attempt_id: UUID | None
+    next_attempt_at: dt.datetime | None
+
+
+class OptionOut(Schema):
+    key: str
+    text: str
+
+
+class QuestionOut(Schema):
+    id: str
+    number: int
+    type: str
+    prompt: str
+    points: int
+    options: list[OptionOut]
+    prompts: list[OptionOut]
+    max_words: int | None = None
+
+
+class ReviewOut(Schema):
+    question_id: str
+    points: float
+    max_points: float
+    correct: bool | None
+    feedback: str
+    correct_answer: Any
+
+
+class AttemptOut(Schema):
+    id: UUID
+    assessment_id: UUID
+    attempt_number: int
+    status: str
+    started_at: dt.datetime
+    deadline: dt.datetime | None
+    seconds_left: int | None
+    submitted_at: dt.datetime | None
+    auto_submitted: bool
+    questions: list[QuestionOut]
+    answers: dict[str, Any]
+    points: Decimal | None
+    max_points: Decimal | None
+    score: Decimal | None
+    passed: bool | None
+    feedback: str
+    review: list[ReviewOut] | None
+
+
+class AttemptSummaryOut(Schema):
+    id: UUID
+    attempt_number: int
+    status: str
+    started_at: dt.datetime
+    submitted_at: dt.datetime | None
+    score: Decimal | None
+    passed: bool | None
+
+
+def _error(exc: AttemptError) -> HttpError:
+    error = HttpError(ERROR_STATUS[exc.code], exc.message)
+    if exc.retry_after:
+        error.headers = {"Retry-After": str(exc.retry_after)}
+    return error
+
+
+def _assessment(assessment_id: UUID):
+    try:
+        return lifecycle.canonical_assessment(assessment_id=assessment_id)
+    except AttemptError as exc:
+        raise _error(exc) from None
+
+
+def _own_attempt(request, attempt_id: UUID) -> AssessmentAttempt:
+    attempt = (
+        AssessmentAttempt.objects.select_related("assessment", "revision", "learner")
+        .filter(pk=attempt_id, learner=request.auth)
+        .first()
+    )
+    if attempt is None:
+        raise HttpError(404, "Unknown attempt.")
+    if (
+        attempt.is_open
+        and attempt.deadline
+        and lifecycle.expire_due(learner=request.auth, assessment=attempt.assessment)
+    ):
+        attempt.refresh_from_db()
+    return attempt
+
+
+@router.get("/assessments/{assessment_id}", response=AssessmentOut)
+def get_assessment(request, assessment_id: UUID):
+    """Rules and the caller's standing; questions are only given inside an attempt."""
+    assessment = _assessment(assessment_id)
+    return assessment_summary(learner=request.auth, assessment=assessment)["data"]
+
+
+@router.get("/assessments/{assessment_id}/attempts", response=list[AttemptSummaryOut])
+def list_attempts(request, assessment_id: UUID):
+    assessment = _assessment(assessment_id)
+    return AssessmentAttempt.objects.filter(learner=request.auth, assessment=assessment)
+
+
+@router.post("/assessments/{assessment_id}/attempts", response={201: AttemptOut})
+def start_attempt(request, assessment_id: UUID):
+    assessment = _assessment(assessment_id)
+    try:
+        attempt = lifecycle.start_attempt(learner=request.auth, assessment=assessment)
+    except AttemptError as exc:
+        raise _error(exc) from None
+    return Status(201, attempt_view(attempt=attempt))
+
+
+@router.get("/attempts/{attempt_id}", response=AttemptOut)
+def get_attempt(request, attempt_id: UUID):
+    return attempt_view(attempt=_own_attempt(request, attempt_id))
+
+
+@router.patch("/attempts/{attempt_id}", response=AttemptOut)
+def save_attempt(request, attempt_id: UUID, payload: AnswersIn):
+    """Autosave: merge these answers into the open attempt (null clears one)."""
+    _own_attempt(request, attempt_id)
+    try:
+        attempt = lifecycle.save_answers(
+            learner=request.auth, attempt_id=attempt_id, answers=payload.answers
+        )
+    except AttemptError as exc:
+        raise _error(exc) from None
+    return attempt_view(attempt=attempt)
+
+
+@router.post("/attempts/{attempt_id}/submit", response=AttemptOut)
+def submit_attempt(request, attempt_id: UUID):
+    """Grade the attempt with its saved answers. A second submit answers 409."""
+    try:
+        attempt = lifecycle.submit_attempt(learner=request.auth, attempt_id=attempt_id)
+    except AttemptError as exc:
+        raise _error(exc) from None
+    return attempt_view(attempt=attempt)

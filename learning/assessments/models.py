@@ -1,0 +1,253 @@
+"""Assessments (snippets with revisions, attached to a module) and learners' attempts.
+
+See docs/decisions/0032-assessments.md for why an assessment is a snippet and how an attempt
+pins the revision it was taken against.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import QuestionStreamBlock
+
+
+class AssessmentType(models.TextChoices):
+    QUIZ = "quiz", _("Quiz")
+    PROJECT = "project", _("Project")
+    PEER_REVIEW = "peer_review", _("Peer-reviewed project")
+
+
+class GradingMethod(models.TextChoices):
+    HIGHEST = "highest", _("Highest attempt")
+    LAST = "last", _("Last attempt")
+    AVERAGE = "average", _("Average of attempts")
+
+
+class ReviewOption(models.TextChoices):
+    AFTER_EACH = "after_each", _("After each attempt")
+    AFTER_PASSING = "after_passing", _("Once passed")
+    AFTER_LAST = "after_last", _("After the last attempt")
+    NEVER = "never", _("Never")
+
+
+class Assessment(
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    models.Model,
+):
+    """What a module asks of the learner. Attempts point at the default-locale assessment
+    and at the revision (of whichever language) they were taken against."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Always the module's default-locale page, in every translation (synchronised).
+    module = models.ForeignKey(
+        "learning.ModulePage",
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("module"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    assessment_type = models.CharField(
+        _("type"), max_length=20, choices=AssessmentType.choices, default=AssessmentType.QUIZ
+    )
+    instructions = models.TextField(_("instructions"), blank=True)
+    passing_score = models.PositiveSmallIntegerField(
+        _("passing score (%)"), default=60, help_text=_("From 0 to 100.")
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("maximum attempts"), default=3, help_text=_("0 for no limit.")
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"), null=True, blank=True, help_text=_("Empty for no limit.")
+    )
+    cooldown_minutes = models.PositiveSmallIntegerField(
+        _("wait between attempts (minutes)"), default=0
+    )
+    grading_method = models.CharField(
+        _("grading method"),
+        max_length=10,
+        choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
+    )
+    review_option = models.CharField(
+        _("show the answers"),
+        max_length=15,
+        choices=ReviewOption.choices,
+        default=ReviewOption.AFTER_EACH,
+    )
+    pool_size = models.PositiveSmallIntegerField(
+        _("questions per attempt"),
+        null=True,
+        blank=True,
+        help_text=_("Draw this many questions at random for each attempt; empty for all."),
+    )
+    shuffle_options = models.BooleanField(_("shuffle the options"), default=True)
+    questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
+
+    panels = [
+        FieldPanel("module"),
+        FieldPanel("title"),
+        FieldPanel("assessment_type"),
+        FieldPanel("instructions"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("passing_score"), FieldPanel("max_attempts")]),
+                FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("cooldown_minutes")]),
+                FieldRowPanel([FieldPanel("grading_method"), FieldPanel("review_option")]),
+                FieldRowPanel([FieldPanel("pool_size"), FieldPanel("shuffle_options")]),
+            ],
+            heading=_("Rules"),
+        ),
+        FieldPanel("questions"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("module"),
+        TranslatableField("title"),
+        TranslatableField("instructions"),
+        TranslatableField("questions"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(passing_score__lte=100), name="assessment_passing_score_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(pool_size__isnull=True) | Q(pool_size__gt=0),
+                name="assessment_pool_size_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_preview_template(self, request, mode_name):
+        return "learning/assessments/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .presenting import preview_questions
+
+        context = super().get_preview_context(request, mode_name)
+        context["questions"] = preview_questions(assessment=self)
+        return context
+
+
+class AttemptStatus(models.TextChoices):
+    IN_PROGRESS = "in_progress", _("In progress")
+    AWAITING_GRADING = "awaiting_grading", _("Awaiting grading")
+    GRADED = "graded", _("Graded")
+
+
+class AssessmentAttempt(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_attempts"
+    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="attempts")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The exact revision taken: it is graded against it forever.",
+    )
+    attempt_number = models.PositiveSmallIntegerField(_("attempt"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
+    )
+    started_at = models.DateTimeField(_("started at"))
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    auto_submitted = models.BooleanField(_("submitted when time ran out"), default=False)
+    seed = models.BigIntegerField(help_text="Draws the questions and shuffles the options.")
+    question_ids = models.JSONField(default=list, help_text="The questions drawn, in order.")
+    answers = models.JSONField(default=dict, blank=True)
+    answered_at = models.JSONField(
+        default=dict, blank=True, help_text="{question id: seconds into the attempt}"
+    )
+    results = models.JSONField(
+        default=dict, blank=True, help_text="{question id: {points, max, correct, feedback}}"
+    )
+    points = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    max_points = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    score = models.DecimalField(
+        _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    feedback = models.TextField(_("feedback"), blank=True)
+
+    class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        ordering = ["learner", "assessment", "attempt_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "assessment", "attempt_number"], name="attempt_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["learner", "assessment"],
+                condition=Q(status="in_progress"),
+                name="attempt_one_open",
+            ),
+            models.CheckConstraint(
+                condition=Q(attempt_number__gte=1), name="attempt_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="in_progress") | Q(submitted_at__isnull=False),
+                name="attempt_submitted_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | (Q(score__gte=0) & Q(score__lte=100)),
+                name="attempt_score_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="attempt_open_deadline"),
+            models.Index(fields=["assessment", "revision"], name="attempt_revision"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner} · {self.assessment_id} #{self.attempt_number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == AttemptStatus.IN_PROGRESS
+
+
+class AssessmentPass(models.Model):
+    """The learner has passed the assessment: what module completion counts. One per
+    learner and assessment; written once by grading, the first time an attempt passes."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_passes"
+    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="passes")
+    attempt = models.ForeignKey(AssessmentAttempt, on_delete=models.PROTECT, related_name="+")
+    passed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "assessment"], name="pass_one_per_learner")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner} passed {self.assessment_id}"

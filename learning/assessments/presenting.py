@@ -1,0 +1,121 @@
+"""What learners see of assessments and attempts: selectors shared by the pages and the API.
+
+Nothing here returns a right answer unless `attempts.review_allowed` says the review options
+permit it for that attempt; the learner-facing responses are tested for leaks.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+
+from ..models import Assessment, AssessmentAttempt
+from .attempts import Standing, localized, pinned_questions, review_allowed, standing
+from .grading import correct_answer
+from .questions import for_learner, questions_of
+
+
+def preview_questions(*, assessment: Assessment) -> list[dict[str, Any]]:
+    """The questions as a learner would see them in one attempt (the editor's preview)."""
+    questions = questions_of(assessment.questions, seed=0)
+    return [
+        for_learner(q, seed=0, shuffle=assessment.shuffle_options, number=n)
+        for n, q in enumerate(questions.values(), start=1)
+    ]
+
+
+def assessment_summary(*, learner, assessment: Assessment) -> dict[str, Any]:
+    """The assessment as the learner API and page describe it: rules, standing, no answers."""
+    shown = localized(assessment)
+    record = standing(learner=learner, assessment=assessment)
+    drawn = (
+        min(assessment.pool_size, len(shown.questions))
+        if assessment.pool_size
+        else len(shown.questions)
+    )
+    return {
+        "assessment": shown,
+        "record": record,
+        "data": {
+            "id": assessment.pk,
+            "title": shown.title,
+            "type": assessment.assessment_type,
+            "instructions": shown.instructions,
+            "module_id": assessment.module_id,
+            "passing_score": assessment.passing_score,
+            "max_attempts": assessment.max_attempts or None,
+            "time_limit_minutes": assessment.time_limit_minutes,
+            "cooldown_minutes": assessment.cooldown_minutes,
+            "grading_method": assessment.grading_method,
+            "review_option": assessment.review_option,
+            "question_count": drawn,
+            "attempts_used": record.used,
+            "attempts_left": record.attempts_left,
+            "grade": record.grade,
+            "passed": record.passed,
+            "open_attempt_id": record.open_attempt.pk if record.open_attempt else None,
+            "next_attempt_at": record.retry_at,
+        },
+    }
+
+
+def seconds_left(attempt: AssessmentAttempt, now: dt.datetime | None = None) -> int | None:
+    if attempt.deadline is None or not attempt.is_open:
+        return None
+    now = now or timezone.now()
+    return max(0, int((attempt.deadline - now).total_seconds()))
+
+
+def attempt_view(*, attempt: AssessmentAttempt, record: Standing | None = None) -> dict[str, Any]:
+    """The attempt for its learner: questions (keyed, shuffled, no answers), saved answers,
+    and once submitted the score; per-question review only when the options allow it."""
+    assessment = attempt.assessment
+    questions = pinned_questions(attempt)
+    shown = [
+        for_learner(q, seed=attempt.seed, shuffle=assessment.shuffle_options, number=n)
+        for n, q in enumerate(questions.values(), start=1)
+    ]
+    data: dict[str, Any] = {
+        "id": attempt.pk,
+        "assessment_id": attempt.assessment_id,
+        "attempt_number": attempt.attempt_number,
+        "status": attempt.status,
+        "started_at": attempt.started_at,
+        "deadline": attempt.deadline,
+        "seconds_left": seconds_left(attempt),
+        "submitted_at": attempt.submitted_at,
+        "auto_submitted": attempt.auto_submitted,
+        "questions": shown,
+        "answers": attempt.answers,
+        "points": attempt.points,
+        "max_points": attempt.max_points,
+        "score": attempt.score,
+        "passed": attempt.passed,
+        "feedback": attempt.feedback,
+        "review": None,
+    }
+    if attempt.is_open:
+        return data
+    record = record or standing(learner=attempt.learner, assessment=assessment)
+    if review_allowed(assessment=assessment, attempt=attempt, record=record):
+        data["review"] = [
+            _reviewed(question, attempt.results.get(qid) or {})
+            for qid, question in questions.items()
+        ]
+    return data
+
+
+def _reviewed(question, result: dict) -> dict[str, Any]:
+    correct = result.get("correct")
+    if correct is None:
+        feedback = result.get("feedback", "")
+    else:
+        feedback = question.feedback_correct if correct else question.feedback_incorrect
+    return {
+        "question_id": question.id,
+        "points": result.get("points", 0),
+        "max_points": result.get("max", question.points),
+        "correct": correct,
+        "feedback": feedback or "",
+        "correct_answer": correct_answer(question),
+    }

@@ -1,0 +1,40 @@
+"""From per-question outcomes to an attempt's points, score and pass. Shared by submission,
+staff grading of essays and regrading."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..models import AssessmentAttempt, AttemptStatus
+from .grading import Outcome
+
+CENT = Decimal("0.01")
+
+
+def apply_results(attempt: AssessmentAttempt, outcomes: dict[str, Outcome]) -> None:
+    """Set results, points, score and passed; an ungraded essay leaves the attempt awaiting
+    staff. Grades already given by staff (results with `graded_by`) are kept."""
+    results = {}
+    for qid, outcome in outcomes.items():
+        previous = attempt.results.get(qid) or {}
+        if outcome.correct is None and previous.get("graded_by"):
+            results[qid] = previous
+            continue
+        results[qid] = {
+            "points": outcome.points,
+            "max": outcome.max_points,
+            "correct": outcome.correct,
+        }
+    attempt.results = results
+    total = sum(Decimal(str(r["points"])) for r in results.values())
+    maximum = sum(Decimal(str(r["max"])) for r in results.values())
+    attempt.points = total.quantize(CENT)
+    attempt.max_points = maximum.quantize(CENT)
+    if any(r["correct"] is None for r in results.values()):
+        attempt.status = AttemptStatus.AWAITING_GRADING
+        attempt.score = None
+        attempt.passed = None
+        return
+    attempt.status = AttemptStatus.GRADED
+    attempt.score = (
+        (total * 100 / maximum).quantize(CENT, rounding=ROUND_HALF_UP) if maximum else Decimal(0)
+    )
+    attempt.passed = attempt.score >= attempt.assessment.passing_score

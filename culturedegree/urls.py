@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("style/", site_views.style_guide, name="style_guide"),
     path("", include("learning.learner_urls")),
+    path("", include("learning.assessments.urls")),
     path("", include("learning.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

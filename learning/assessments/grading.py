@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 FLOAT_SLACK = 1e-9
+# Combining marks that change a kana into another one (か/が, は/ぱ): letters, not accents.
+KANA_VOICING = {"\u3099", "\u309a"}
 
 
 def fold(text: str) -> str:
@@ -17,7 +19,9 @@ def fold(text: str) -> str:
     full-width form; kana and kanji stay themselves (accept "京都" by listing it)."""
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = "".join(
+        ch for ch in decomposed if not unicodedata.combining(ch) or ch in KANA_VOICING
+    )
     return " ".join(unicodedata.normalize("NFC", stripped).split())
 
 

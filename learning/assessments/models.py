@@ -117,6 +117,15 @@ class Assessment(
         FieldPanel("questions"),
     ]
 
+    # A translation copy is a new row with its own history (Wagtail copies every field else).
+    exclude_fields_in_copy = [
+        "id",
+        "latest_revision",
+        "live_revision",
+        "first_published_at",
+        "last_published_at",
+    ]
+
     override_translatable_fields = [
         SynchronizedField("module"),
         TranslatableField("title"),

@@ -119,3 +119,55 @@ def _reviewed(question, result: dict) -> dict[str, Any]:
         "feedback": feedback or "",
         "correct_answer": correct_answer(question),
     }
+
+
+def _answer_text(question, answer) -> str:
+    """The learner's answer in words, for the results page."""
+    if answer is None or answer == "" or answer == []:
+        return ""
+    texts = {o.key: o.text for o in question.options}
+    if question.kind == "single_choice":
+        return texts.get(answer, "")
+    if question.kind in ("multiple_choice", "ordering"):
+        return ", ".join(texts.get(key, "") for key in answer)
+    if question.kind == "matching":
+        rights = {p.right_key: p.right for p in question.pairs}
+        return "; ".join(
+            f"{p.left} → {rights.get(answer.get(p.left_key), '—')}" for p in question.pairs
+        )
+    if question.kind == "true_false":
+        return "true" if answer else "false"
+    return str(answer)
+
+
+def _correct_text(question) -> Any:
+    answer = correct_answer(question)
+    if question.kind == "matching":
+        return "; ".join(f"{left} → {right}" for left, right in answer)
+    if question.kind == "numeric":
+        value, tolerance = answer["value"], answer["tolerance"]
+        return f"{value:g} ± {tolerance:g}" if tolerance else f"{value:g}"
+    if question.kind == "true_false":
+        return "true" if answer else "false"
+    if isinstance(answer, list):
+        return ", ".join(answer)
+    return answer or ""
+
+
+def review_rows(*, attempt: AssessmentAttempt, view: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per question for the results page: the learner's answer, and the outcome,
+    feedback and right answer only when the review is allowed."""
+    review = {row["question_id"]: row for row in view["review"] or []}
+    rows = []
+    for number, (qid, question) in enumerate(pinned_questions(attempt).items(), start=1):
+        row = {
+            "number": number,
+            "type": question.kind,
+            "prompt": question.prompt,
+            "answer": _answer_text(question, attempt.answers.get(qid)),
+            "review": review.get(qid),
+        }
+        if qid in review and question.kind != "essay":
+            row["correct_text"] = _correct_text(question)
+        rows.append(row)
+    return rows

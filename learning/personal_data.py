@@ -8,6 +8,8 @@ context (whose enrollment id would link one person's events together).
 from culturedegree import privacy
 
 from .models import (
+    AssessmentAttempt,
+    AssessmentPass,
     DailyActivity,
     Enrollment,
     HeartbeatWindow,
@@ -91,3 +93,36 @@ privacy.exempt(
     HeartbeatWindow,
     reason="The heartbeat rate limit's counter for the current minute; deleted with the account.",
 )
+
+
+def export_attempts(user):
+    return [
+        {
+            "id": str(attempt.pk),
+            "assessment": attempt.assessment.title,
+            "assessment_id": str(attempt.assessment_id),
+            "attempt_number": attempt.attempt_number,
+            "status": attempt.status,
+            "started_at": attempt.started_at,
+            "deadline": attempt.deadline,
+            "submitted_at": attempt.submitted_at,
+            "answers": attempt.answers,
+            "score": attempt.score,
+            "passed": attempt.passed,
+            "feedback": attempt.feedback,
+        }
+        for attempt in AssessmentAttempt.objects.filter(learner=user)
+        .select_related("assessment")
+        .order_by("started_at")
+    ]
+
+
+def export_passes(user):
+    return [
+        {"assessment_id": str(row["assessment_id"]), "passed_at": row["passed_at"]}
+        for row in AssessmentPass.objects.filter(learner=user).values("assessment_id", "passed_at")
+    ]
+
+
+privacy.register(AssessmentAttempt, exporter=export_attempts, eraser=privacy.deleted_with_account)
+privacy.register(AssessmentPass, exporter=export_passes, eraser=privacy.deleted_with_account)

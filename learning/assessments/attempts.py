@@ -364,6 +364,7 @@ def _finish(attempt: AssessmentAttempt, *, now: dt.datetime, auto: bool) -> None
     apply_results(attempt, outcomes)
     attempt.save(
         update_fields=[
+            "answers",
             "submitted_at",
             "auto_submitted",
             "status",

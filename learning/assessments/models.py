@@ -250,7 +250,7 @@ class AssessmentPass(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_passes"
     )
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="passes")
-    attempt = models.ForeignKey(AssessmentAttempt, on_delete=models.PROTECT, related_name="+")
+    attempt = models.ForeignKey(AssessmentAttempt, on_delete=models.CASCADE, related_name="+")
     passed_at = models.DateTimeField()
 
     class Meta:

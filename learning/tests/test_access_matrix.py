@@ -22,16 +22,25 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.documents.models import Document
 
+from learning.assessments.attempts import start_attempt
 from learning.enrollment import enroll
-from learning.models import ContentItemPage, CoursePage, Enrollment, Progress
+from learning.models import (
+    AssessmentAttempt,
+    ContentItemPage,
+    CoursePage,
+    Enrollment,
+    ModulePage,
+    Progress,
+)
 
+from .assessment_helpers import build_assessment
 from .factories import build_program
 from .journey_helpers import make_learner
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 API_PREFIX = "api/v1/"
-PAGE_VIEWS_MODULE = "learning.learner_views"
+PAGE_VIEWS_MODULES = {"learning.learner_views", "learning.assessments.views"}
 # django-ninja's own documents: no learner data, no id, public by design.
 PUBLIC_API = {"openapi-json", "openapi-view", "api-root"}
 
@@ -49,6 +58,8 @@ class Row:
     # Writes progress on an item: the owner is refused (403) in a course locked by its
     # prerequisites, and nothing is recorded.
     on_item: bool = False
+    # A page endpoint answering JSON (the quiz's autosave) rather than redirecting.
+    json_page: bool = False
 
 
 MATRIX: dict[str, Row] = {
@@ -120,6 +131,27 @@ MATRIX: dict[str, Row] = {
     "page:item_completion": Row(
         "POST", "/en/items/{item_id}/complete/", OWN_ONLY, other_status={302}
     ),
+    # Assessments: rules and the caller's own standing; attempts are their owner's alone.
+    "api:get_assessment": Row(
+        "GET", "/api/v1/assessments/{assessment_id}", OWN_ONLY, other_status={200}
+    ),
+    "api:list_attempts": Row(
+        "GET", "/api/v1/assessments/{assessment_id}/attempts", OWN_ONLY, other_status={200}
+    ),
+    # Another learner is not enrolled in the owner's program.
+    "api:start_attempt": Row(
+        "POST", "/api/v1/assessments/{assessment_id}/attempts", OWN_ONLY, other_status={403}
+    ),
+    "api:get_attempt": Row("GET", "/api/v1/attempts/{attempt_id}", OWNED),
+    "api:save_attempt": Row("PATCH", "/api/v1/attempts/{attempt_id}", OWNED, body={"answers": {}}),
+    "api:submit_attempt": Row("POST", "/api/v1/attempts/{attempt_id}/submit", OWNED),
+    "page:assessment": Row("GET", "/en/assessments/{assessment_id}/", OWN_ONLY, other_status={200}),
+    "page:assessment_start": Row(
+        "POST", "/en/assessments/{assessment_id}/start/", OWN_ONLY, other_status={302}
+    ),
+    "page:attempt": Row("GET", "/en/attempts/{attempt_id}/", OWNED),
+    "page:attempt_save": Row("POST", "/en/attempts/{attempt_id}/save/", OWNED, json_page=True),
+    "page:attempt_submit": Row("POST", "/en/attempts/{attempt_id}/submit/", OWNED),
 }
 
 
@@ -149,7 +181,7 @@ def discovered_endpoints() -> dict[str, str]:
     for route, pattern in _walk(get_resolver().url_patterns):
         if route.startswith(API_PREFIX) and pattern.name not in PUBLIC_API:
             found[f"api:{pattern.name}"] = route
-        elif getattr(pattern.callback, "__module__", "") == PAGE_VIEWS_MODULE:
+        elif getattr(pattern.callback, "__module__", "") in PAGE_VIEWS_MODULES:
             found[f"page:{pattern.name}"] = route
     return found
 
@@ -200,7 +232,13 @@ def world():
     page = ContentItemPage.objects.get(pk=item.pk)
     page.body = [("document", {"document": document, "description": "What to read."})]
     page.save_revision().publish()
+    module = ModulePage.objects.child_of(first).first()
+    quiz = build_assessment(module, title="To start")
+    open_quiz = build_assessment(module, title="In progress")
+    attempt = start_attempt(learner=owner, assessment=open_quiz)
     return {
+        "assessment_id": str(quiz.pk),
+        "attempt_id": str(attempt.pk),
         "owner": owner,
         "other": other,
         "program_id": program.id,
@@ -234,6 +272,7 @@ def owners_records(world: dict) -> list:
     return [
         list(Enrollment.objects.filter(learner=owner).values()),
         list(Progress.objects.filter(learner=owner).values()),
+        list(AssessmentAttempt.objects.filter(learner=owner).values()),
     ]
 
 
@@ -248,7 +287,7 @@ def signs_in_first(response) -> bool:
 def test_owner_succeeds(key, world):
     row = MATRIX[key]
     response = call(as_user(world["owner"]), row, world)
-    if key.startswith("page:") and row.method == "POST":
+    if key.startswith("page:") and row.method == "POST" and not row.json_page:
         assert response.status_code == 302, response.content
         assert not signs_in_first(response)
     else:
@@ -263,7 +302,9 @@ def test_another_learner_cannot_reach_the_owners_data(key, world):
     assert response.status_code in row.other_status, (response.status_code, response.content)
     # A page links to the URL it was asked for (the language menu): that echo is no leak.
     asked = row.url.format(**world).split("/", 2)[-1]
-    assert world["enrollment_id"] not in response.content.decode().replace(asked, "")
+    shown = response.content.decode().replace(asked, "")
+    assert world["enrollment_id"] not in shown
+    assert world["attempt_id"] not in shown
     assert owners_records(world) == before
 
 

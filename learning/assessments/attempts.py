@@ -88,10 +88,18 @@ def pinned_questions(attempt: AssessmentAttempt) -> dict[str, Question]:
     """The attempt's questions from the revision it was taken against, in attempt order."""
     cached = getattr(attempt, "pinned_cache", None)
     if cached is None:
-        stream = attempt.revision.as_object().questions
+        stream = pinned_assessment(attempt).questions
         every = questions_of(stream, seed=attempt.seed)
         cached = {qid: every[qid] for qid in attempt.question_ids if qid in every}
         attempt.pinned_cache = cached
+    return cached
+
+
+def pinned_assessment(attempt: AssessmentAttempt) -> Assessment:
+    """The assessment as it was in the attempt's revision (its language included)."""
+    cached = getattr(attempt, "pinned_object", None)
+    if cached is None:
+        cached = attempt.pinned_object = attempt.revision.as_object()
     return cached
 
 

@@ -137,6 +137,8 @@ def _answer_text(question, answer) -> str:
         )
     if question.kind == "true_false":
         return "true" if answer else "false"
+    if question.kind == "numeric" and isinstance(answer, int | float):
+        return f"{answer:g}"
     return str(answer)
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ..models import AssessmentAttempt
 from . import attempts as lifecycle
-from .attempts import ERROR_STATUS, AttemptError, pinned_questions, standing
+from .attempts import ERROR_STATUS, AttemptError, pinned_assessment, pinned_questions, standing
 from .forms import answers_from_form
 from .presenting import assessment_summary, attempt_view, review_rows, seconds_left
 
@@ -94,6 +94,7 @@ def attempt_page(request: HttpRequest, attempt_id) -> HttpResponse:
         "assessment": lifecycle.localized(attempt.assessment),
         "view": view,
         "record": record,
+        "content": pinned_assessment(attempt),
     }
     if attempt.is_open:
         context["seconds_left"] = seconds_left(attempt)

@@ -32,6 +32,8 @@ GROUP_PERMISSIONS_CHANGED = "culturedegree.group_permissions_changed"
 ENROLLMENT_CHANGED_BY_STAFF = "culturedegree.enrollment_changed_by_staff"
 DATA_EXPORTED = "culturedegree.data_exported"
 ACCOUNT_ERASED = "culturedegree.account_erased"
+ATTEMPT_GRADED_BY_STAFF = "learning.attempt_graded_by_staff"
+ATTEMPTS_REGRADED = "learning.attempts_regraded"
 
 ACTIONS = {
     SIGN_IN: _("Sign-in"),
@@ -53,6 +55,8 @@ ACTIONS = {
     ENROLLMENT_CHANGED_BY_STAFF: _("Enrollment change by staff"),
     DATA_EXPORTED: _("Personal data export"),
     ACCOUNT_ERASED: _("Account deletion"),
+    ATTEMPT_GRADED_BY_STAFF: _("Attempt graded by staff"),
+    ATTEMPTS_REGRADED: _("Attempts regraded"),
 }
 
 # Entry labels are the object's name; an erased account's entries get this one instead.

@@ -12,6 +12,7 @@ from . import (
 )
 from .access import may_download_document
 from .assessments import admin as assessments_admin  # noqa: F401  (the assessments snippet)
+from .assessments import admin_views as assessments_admin_views  # noqa: F401  (grading)
 from .content_readers import request_reader
 
 

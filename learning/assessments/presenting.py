@@ -107,9 +107,9 @@ def attempt_view(*, attempt: AssessmentAttempt, record: Standing | None = None) 
 
 def _reviewed(question, result: dict) -> dict[str, Any]:
     correct = result.get("correct")
-    if correct is None:
-        feedback = result.get("feedback", "")
-    else:
+    # A grader's own words come first; otherwise the editor's feedback for the outcome.
+    feedback = result.get("feedback") or ""
+    if not feedback and correct is not None:
         feedback = question.feedback_correct if correct else question.feedback_incorrect
     return {
         "question_id": question.id,

@@ -15,8 +15,10 @@ class QuestionBlock(blocks.StructBlock):
 
     prompt = blocks.TextBlock(label=_("Question"))
     points = blocks.IntegerBlock(label=_("Points"), default=1, min_value=1, max_value=100)
-    feedback_correct = blocks.TextBlock(label=_("Feedback when right"), required=False)
-    feedback_incorrect = blocks.TextBlock(label=_("Feedback when wrong"), required=False)
+    feedback_correct = blocks.TextBlock(label=_("Feedback when right"), required=False, default="")
+    feedback_incorrect = blocks.TextBlock(
+        label=_("Feedback when wrong"), required=False, default=""
+    )
 
     class Meta:
         template = TEMPLATE
@@ -153,7 +155,7 @@ class MatchingBlock(QuestionBlock):
 class EssayBlock(QuestionBlock):
     """Graded by staff; the attempt waits for their grade before it passes or fails."""
 
-    guidance = blocks.TextBlock(label=_("Guidance for graders"), required=False)
+    guidance = blocks.TextBlock(label=_("Guidance for graders"), required=False, default="")
     max_words = blocks.IntegerBlock(label=_("Word limit"), required=False, min_value=1)
 
     class Meta:

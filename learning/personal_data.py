@@ -10,12 +10,14 @@ from culturedegree import privacy
 from .models import (
     AssessmentAttempt,
     AssessmentPass,
+    AttemptFile,
     DailyActivity,
     Enrollment,
     HeartbeatWindow,
     LearnerStats,
     LearningEvent,
     Progress,
+    ReviewAssignment,
 )
 
 
@@ -110,9 +112,11 @@ def export_attempts(user):
             "score": attempt.score,
             "passed": attempt.passed,
             "feedback": attempt.feedback,
+            "files": [f.name for f in attempt.files.all()],
         }
         for attempt in AssessmentAttempt.objects.filter(learner=user)
         .select_related("assessment")
+        .prefetch_related("files")
         .order_by("started_at")
     ]
 
@@ -124,5 +128,25 @@ def export_passes(user):
     ]
 
 
-privacy.register(AssessmentAttempt, exporter=export_attempts, eraser=privacy.deleted_with_account)
+def erase_attempts(user):
+    """Attempts go with the account (cascade); their project files go from storage too."""
+    for stored in AttemptFile.objects.filter(attempt__learner=user):
+        stored.file.delete(save=False)
+
+
+def export_reviews(user):
+    return [
+        {
+            "assessment": str(review.attempt.assessment_id),
+            "assigned_at": review.assigned_at,
+            "submitted_at": review.submitted_at,
+            "score": review.score,
+            "comment": review.comment,
+        }
+        for review in ReviewAssignment.objects.filter(reviewer=user).select_related("attempt")
+    ]
+
+
+privacy.register(AssessmentAttempt, exporter=export_attempts, eraser=erase_attempts)
+privacy.register(ReviewAssignment, exporter=export_reviews, eraser=privacy.deleted_with_account)
 privacy.register(AssessmentPass, exporter=export_passes, eraser=privacy.deleted_with_account)

@@ -15,12 +15,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Revision
 
 from ..models import AssessmentAttempt, AttemptStatus
-from .attempts import pinned_questions
+from .attempts import pinned_assessment, pinned_questions
 from .presenting import review_rows
 from .staff import (
     StaffError,
     assessments_for_staff,
     attempts_for_staff,
+    grade_project,
     grade_written,
     item_analysis,
     regrade,
@@ -62,6 +63,8 @@ def attempt_detail(request: HttpRequest, attempt_id) -> HttpResponse:
     if attempt is None:
         raise Http404
     questions = pinned_questions(attempt)
+    if request.method == "POST" and not attempt.assessment.is_quiz:
+        return _grade_project(request, attempt)
     if request.method == "POST":
         try:
             grades = {
@@ -94,8 +97,50 @@ def attempt_detail(request: HttpRequest, attempt_id) -> HttpResponse:
     return render(
         request,
         "learning/assessments/admin/attempt.html",
-        {"attempt": attempt, "rows": rows},
+        {
+            "attempt": attempt,
+            "rows": rows,
+            "rubric": _rubric_form(attempt),
+            "files": list(attempt.files.all()),
+            "reviews": list(attempt.reviews.exclude(submitted_at=None)),
+        },
     )
+
+
+def _rubric_form(attempt: AssessmentAttempt) -> list[dict]:
+    if attempt.assessment.is_quiz:
+        return []
+    chosen = (attempt.results.get("rubric") or {}).get("levels") or {}
+    return [
+        {
+            "id": criterion.id,
+            "title": criterion.value["title"],
+            "description": criterion.value["description"],
+            "levels": list(enumerate(criterion.value["levels"])),
+            "chosen": chosen.get(criterion.id),
+        }
+        for criterion in pinned_assessment(attempt).rubric
+    ]
+
+
+def _grade_project(request: HttpRequest, attempt: AssessmentAttempt) -> HttpResponse:
+    levels = {}
+    for criterion in pinned_assessment(attempt).rubric:
+        raw = request.POST.get(f"level-{criterion.id}", "")
+        if raw.isdigit():
+            levels[criterion.id] = int(raw)
+    try:
+        grade_project(
+            staff=request.user,
+            attempt_id=attempt.pk,
+            levels=levels,
+            feedback=request.POST.get("feedback", "").strip(),
+        )
+    except StaffError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Grade saved."))
+    return redirect("assessment_admin_attempt", attempt_id=attempt.pk)
 
 
 def _staff_review(qid: str, attempt: AssessmentAttempt) -> dict:

@@ -5,14 +5,17 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from ninja import Router, Schema, Status
+from django.http import FileResponse
+from ninja import File, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import AssessmentAttempt
 from . import attempts as lifecycle
-from .attempts import ERROR_STATUS, AttemptError
+from .attempts import ERROR_STATUS, AttemptError, pinned_assessment
+from .peer_review import assigned_reviews, submit_review
 from .presenting import assessment_summary, attempt_view
+from .projects import add_file, readable_files, remove_file
 
 router = Router(tags=["assessments"])
 
@@ -62,7 +65,7 @@ class QuestionOut(Schema):
     max_words: int | None = None
 
 
-class ReviewOut(Schema):
+class QuestionReviewOut(Schema):
     question_id: str
     points: float
     max_points: float
@@ -88,7 +91,7 @@ class AttemptOut(Schema):
     score: Decimal | None
     passed: bool | None
     feedback: str
-    review: list[ReviewOut] | None
+    review: list[QuestionReviewOut] | None
 
 
 class AttemptSummaryOut(Schema):
@@ -101,8 +104,16 @@ class AttemptSummaryOut(Schema):
     passed: bool | None
 
 
+class FileOut(Schema):
+    id: UUID
+    name: str
+    content_type: str
+    size: int
+    uploaded_at: dt.datetime
+
+
 def _error(exc: AttemptError) -> HttpError:
-    error = HttpError(ERROR_STATUS[exc.code], exc.message)
+    error = HttpError(ERROR_STATUS.get(exc.code, 422), exc.message)
     if exc.retry_after:
         error.headers = {"Retry-After": str(exc.retry_after)}
     return error
@@ -181,3 +192,121 @@ def submit_attempt(request, attempt_id: UUID):
     except AttemptError as exc:
         raise _error(exc) from None
     return attempt_view(attempt=attempt)
+
+
+@router.post("/attempts/{attempt_id}/files", response={201: FileOut})
+def upload_attempt_file(request, attempt_id: UUID, file: File[UploadedFile]):
+    """A project's file (multipart, field `file`): PDF, PNG, JPEG, text, Markdown, DOCX,
+    PPTX or ODT, checked by extension and content, at most PROJECT_FILE_MAX_BYTES."""
+    try:
+        stored = add_file(learner=request.auth, attempt_id=attempt_id, upload=file)
+    except AttemptError as exc:
+        raise _error(exc) from None
+    return Status(201, stored)
+
+
+@router.get("/attempts/{attempt_id}/files", response=list[FileOut])
+def list_attempt_files(request, attempt_id: UUID):
+    return _own_attempt(request, attempt_id).files.all()
+
+
+@router.get("/attempt-files/{file_id}")
+def download_attempt_file(request, file_id: UUID):
+    """The file, as a download: to its learner, staff of the program, assigned reviewers."""
+    stored = readable_files(user=request.auth).filter(pk=file_id).first()
+    if stored is None:
+        raise HttpError(404, "Unknown file.")
+    return FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=stored.name,
+        content_type=stored.content_type,
+    )
+
+
+@router.delete("/attempt-files/{file_id}", response={204: None})
+def delete_attempt_file(request, file_id: UUID):
+    try:
+        remove_file(learner=request.auth, file_id=file_id)
+    except AttemptError as exc:
+        raise _error(exc) from None
+    return Status(204, None)
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    levels: dict[str, int] = Field(..., max_length=50)
+    comment: str = Field("", max_length=5000)
+
+
+class LevelOut(Schema):
+    label: str
+    points: int
+
+
+class CriterionOut(Schema):
+    id: str
+    title: str
+    description: str
+    levels: list[LevelOut]
+
+
+class ReviewOut(Schema):
+    id: UUID
+    assessment_id: UUID
+    text: str
+    files: list[FileOut]
+    criteria: list[CriterionOut]
+    assigned_at: dt.datetime
+    submitted_at: dt.datetime | None
+    score: Decimal | None
+
+
+def _review_out(review) -> dict:
+    attempt = review.attempt
+    return {
+        "id": review.pk,
+        "assessment_id": attempt.assessment_id,
+        "text": attempt.answers.get("text", ""),
+        "files": list(attempt.files.all()),
+        "criteria": [
+            {
+                "id": criterion.id,
+                "title": criterion.value["title"],
+                "description": criterion.value["description"],
+                "levels": [dict(level) for level in criterion.value["levels"]],
+            }
+            for criterion in pinned_assessment(attempt).rubric
+        ],
+        "assigned_at": review.assigned_at,
+        "submitted_at": review.submitted_at,
+        "score": review.score,
+    }
+
+
+@router.get("/reviews/assigned", response=list[ReviewOut])
+def assigned(request, assessment_id: UUID):
+    """The caller's peer reviews of the assessment, anonymous; the next submission is
+    assigned when none is open (fewest reviews first, never the caller's own)."""
+    assessment = _assessment(assessment_id)
+    try:
+        reviews = assigned_reviews(reviewer=request.auth, assessment=assessment)
+    except AttemptError as exc:
+        raise _error(exc) from None
+    return [_review_out(review) for review in reviews]
+
+
+@router.post("/reviews/{review_id}", response=ReviewOut)
+def send_review(request, review_id: UUID, payload: ReviewIn):
+    """Levels by criterion id (the index of the level) and a comment for the author."""
+    try:
+        review = submit_review(
+            reviewer=request.auth,
+            review_id=review_id,
+            levels=payload.levels,
+            comment=payload.comment,
+        )
+    except AttemptError as exc:
+        raise _error(exc) from None
+    return _review_out(review)

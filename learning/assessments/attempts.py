@@ -28,6 +28,8 @@ from .questions import draw, questions_of
 
 # Answers saved or submitted this long after the deadline still count (the network's delay).
 GRACE = dt.timedelta(seconds=5)
+PROJECT_TEXT = "text"
+MAX_PROJECT_TEXT = 50_000
 
 
 class AttemptError(Exception):
@@ -51,6 +53,7 @@ ERROR_STATUS = {
     "time_up": 409,
     "cooldown": 429,
     "invalid": 422,
+    "too_large": 413,
 }
 
 
@@ -190,7 +193,7 @@ def start_attempt(*, learner, assessment: Assessment, now: dt.datetime | None = 
         raise AttemptError(refusal[0], code=refusal[1])
     taken = localized(assessment)
     with transaction.atomic():
-        get_user_model().objects.select_for_update().filter(pk=learner.pk).first()
+        get_user_model().objects.select_for_update(no_key=True).filter(pk=learner.pk).first()
         now = now or timezone.now()
         expire_due(learner=learner, assessment=assessment, now=now)
         record = standing(learner=learner, assessment=assessment, now=now)
@@ -255,9 +258,9 @@ def _context(attempt: AssessmentAttempt) -> dict:
     }
 
 
-def _locked_attempt(*, learner, attempt_id) -> AssessmentAttempt:
+def locked_attempt(*, learner, attempt_id) -> AssessmentAttempt:
     attempt = (
-        AssessmentAttempt.objects.select_for_update()
+        AssessmentAttempt.objects.select_for_update(no_key=True)
         .select_related("assessment", "revision")
         .filter(pk=attempt_id, learner=learner)
         .first()
@@ -267,12 +270,23 @@ def _locked_attempt(*, learner, attempt_id) -> AssessmentAttempt:
     return attempt
 
 
-def _past_deadline(attempt: AssessmentAttempt, now: dt.datetime) -> bool:
+def past_deadline(attempt: AssessmentAttempt, now: dt.datetime) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + GRACE
 
 
 def clean_answers(attempt: AssessmentAttempt, answers: dict) -> dict:
-    """Answers checked against the attempt's own questions, or AttemptError: nothing saved."""
+    """Answers checked against the attempt's own questions, or AttemptError: nothing saved.
+    A project's only answer is its text."""
+    if not attempt.assessment.is_quiz:
+        unknown = set(answers) - {PROJECT_TEXT}
+        text = answers.get(PROJECT_TEXT)
+        if unknown or not (text is None or isinstance(text, str)):
+            raise AttemptError('A project takes one answer: "text", a string.', code="invalid")
+        if text and len(text) > MAX_PROJECT_TEXT:
+            raise AttemptError(
+                f"The text is longer than {MAX_PROJECT_TEXT} characters.", code="invalid"
+            )
+        return dict(answers)
     questions = pinned_questions(attempt)
     cleaned = {}
     for qid, answer in answers.items():
@@ -290,11 +304,11 @@ def save_answers(*, learner, attempt_id, answers: dict, now: dt.datetime | None 
     """Merge answers into the open attempt (autosave). Refused once submitted or past time."""
     expired = False
     with transaction.atomic():
-        attempt = _locked_attempt(learner=learner, attempt_id=attempt_id)
+        attempt = locked_attempt(learner=learner, attempt_id=attempt_id)
         now = now or timezone.now()
         if not attempt.is_open:
             raise AttemptError("This attempt has been submitted.", code="closed")
-        if _past_deadline(attempt, now):
+        if past_deadline(attempt, now):
             _finish(attempt, now=now, auto=True)
             expired = True
         else:
@@ -319,11 +333,11 @@ def submit_attempt(*, learner, attempt_id, answers: dict | None = None, now=None
     attempt past its deadline is graded with the answers saved by then."""
     expired = False
     with transaction.atomic():
-        attempt = _locked_attempt(learner=learner, attempt_id=attempt_id)
+        attempt = locked_attempt(learner=learner, attempt_id=attempt_id)
         now = now or timezone.now()
         if not attempt.is_open:
             raise AttemptError("This attempt has already been submitted.", code="closed")
-        if _past_deadline(attempt, now):
+        if past_deadline(attempt, now):
             _finish(attempt, now=now, auto=True)
             expired = True
         else:
@@ -351,7 +365,7 @@ def expire_due(*, learner=None, assessment=None, now=None) -> int:
         due = due.filter(assessment=assessment)
     count = 0
     with transaction.atomic():
-        for attempt in due.select_for_update(skip_locked=True).select_related(
+        for attempt in due.select_for_update(skip_locked=True, no_key=True).select_related(
             "assessment", "revision", "learner"
         ):
             _finish(attempt, now=now, auto=True)

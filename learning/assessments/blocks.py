@@ -174,5 +174,28 @@ class QuestionStreamBlock(blocks.StreamBlock):
     matching = MatchingBlock()
     essay = EssayBlock()
 
+
+class RubricLevelBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Level"), max_length=200)
+    points = blocks.IntegerBlock(label=_("Points"), min_value=0, max_value=100)
+
+
+class CriterionBlock(blocks.StructBlock):
+    """One criterion of a rubric, with its levels from weakest to strongest."""
+
+    title = blocks.CharBlock(label=_("Criterion"), max_length=200)
+    description = blocks.TextBlock(label=_("What graders look for"), required=False, default="")
+    levels = blocks.ListBlock(RubricLevelBlock(), label=_("Levels"), min_num=2)
+
     class Meta:
-        min_num = 1
+        icon = "list-ul"
+        label = _("Criterion")
+        template = "learning/assessments/blocks/criterion_preview.html"
+        preview_value = {
+            "title": "Sources",
+            "levels": [{"label": "Few", "points": 0}, {"label": "Well chosen", "points": 4}],
+        }
+
+
+class RubricStreamBlock(blocks.StreamBlock):
+    criterion = CriterionBlock()

@@ -7,6 +7,8 @@ pins the revision it was taken against.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +23,7 @@ from wagtail.models import (
 )
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .blocks import QuestionStreamBlock
+from .blocks import QuestionStreamBlock, RubricStreamBlock
 
 
 class AssessmentType(models.TextChoices):
@@ -98,7 +100,23 @@ class Assessment(
         help_text=_("Draw this many questions at random for each attempt; empty for all."),
     )
     shuffle_options = models.BooleanField(_("shuffle the options"), default=True)
-    questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
+    questions = StreamField(QuestionStreamBlock(), blank=True, verbose_name=_("questions"))
+    rubric = StreamField(
+        RubricStreamBlock(),
+        blank=True,
+        verbose_name=_("rubric"),
+        help_text=_("How projects are graded: criteria, each with its levels and points."),
+    )
+    review_count = models.PositiveSmallIntegerField(
+        _("peer reviews per submission"),
+        default=3,
+        help_text=_("Peer-reviewed projects: how many peers review each submission."),
+    )
+    review_days = models.PositiveSmallIntegerField(
+        _("days for peer review"),
+        default=7,
+        help_text=_("After this, a submission short of reviews goes to staff."),
+    )
 
     panels = [
         FieldPanel("module"),
@@ -115,6 +133,13 @@ class Assessment(
             heading=_("Rules"),
         ),
         FieldPanel("questions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("rubric"),
+                FieldRowPanel([FieldPanel("review_count"), FieldPanel("review_days")]),
+            ],
+            heading=_("Projects"),
+        ),
     ]
 
     # A translation copy is a new row with its own history (Wagtail copies every field else).
@@ -131,6 +156,7 @@ class Assessment(
         TranslatableField("title"),
         TranslatableField("instructions"),
         TranslatableField("questions"),
+        TranslatableField("rubric"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -148,6 +174,17 @@ class Assessment(
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_quiz(self) -> bool:
+        return self.assessment_type == AssessmentType.QUIZ
+
+    def clean(self):
+        super().clean()
+        if self.is_quiz and not self.questions:
+            raise ValidationError({"questions": _("A quiz needs at least one question.")})
+        if not self.is_quiz and not self.rubric:
+            raise ValidationError({"rubric": _("A project needs a rubric to be graded.")})
 
     def get_preview_template(self, request, mode_name):
         return "learning/assessments/preview.html"
@@ -260,3 +297,50 @@ class AssessmentPass(models.Model):
 
     def __str__(self) -> str:
         return f"{self.learner} passed {self.assessment_id}"
+
+
+def private_storage():
+    return storages["private"]
+
+
+class AttemptFile(models.Model):
+    """A file of a project submission, stored privately (see projects.py)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    attempt = models.ForeignKey(AssessmentAttempt, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(storage=private_storage, upload_to="projects/%Y/%m/")
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReviewAssignment(models.Model):
+    """A peer asked to review one submission with the rubric. Anonymous both ways: learners
+    see neither who wrote the work nor who reviewed it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    attempt = models.ForeignKey(AssessmentAttempt, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peer_reviews"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    levels = models.JSONField(default=dict, blank=True, help_text="{criterion id: level index}")
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["assigned_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "reviewer"], name="review_once_per_peer")
+        ]
+
+    def __str__(self) -> str:
+        return f"review of {self.attempt_id}"

@@ -10,7 +10,14 @@ from typing import Any
 from django.utils import timezone
 
 from ..models import Assessment, AssessmentAttempt
-from .attempts import Standing, localized, pinned_questions, review_allowed, standing
+from .attempts import (
+    Standing,
+    localized,
+    pinned_assessment,
+    pinned_questions,
+    review_allowed,
+    standing,
+)
 from .grading import correct_answer
 from .questions import for_learner, questions_of
 
@@ -172,4 +179,26 @@ def review_rows(*, attempt: AssessmentAttempt, view: dict[str, Any]) -> list[dic
         if qid in review and question.kind != "essay":
             row["correct_text"] = _correct_text(question)
         rows.append(row)
+    return rows
+
+
+def rubric_rows(*, attempt: AssessmentAttempt) -> list[dict[str, Any]]:
+    """A graded project's rubric: each criterion with the level given, when one grader chose
+    the levels (staff); empty otherwise."""
+    levels = (attempt.results.get("rubric") or {}).get("levels") or {}
+    if not levels:
+        return []
+    rows = []
+    for criterion in pinned_assessment(attempt).rubric:
+        chosen = levels.get(criterion.id)
+        options = criterion.value["levels"]
+        if chosen is None or not 0 <= chosen < len(options):
+            continue
+        rows.append(
+            {
+                "title": criterion.value["title"],
+                "level": options[chosen]["label"],
+                "points": options[chosen]["points"],
+            }
+        )
     return rows

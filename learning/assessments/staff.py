@@ -20,10 +20,10 @@ from learning.staff_access import programs_for_staff
 
 from ..models import Assessment, AssessmentAttempt, AttemptStatus
 from . import journey
-from .attempts import pinned_questions, record_outcome
+from .attempts import pinned_assessment, pinned_questions, record_outcome
 from .grading import grade
 from .questions import questions_of
-from .scoring import apply_results
+from .scoring import apply_results, apply_rubric, rubric_points
 
 
 class StaffError(Exception):
@@ -59,7 +59,7 @@ def grade_written(*, staff, attempt_id, grades: dict[str, tuple[Decimal, str]], 
     with transaction.atomic():
         attempt = (
             attempts_for_staff(user=staff)
-            .select_for_update(of=("self",))
+            .select_for_update(of=("self",), no_key=True)
             .select_related("assessment", "revision", "learner")
             .filter(pk=attempt_id)
             .first()
@@ -132,7 +132,7 @@ def regrade(*, staff, assessment: Assessment, from_revision_id: int) -> int:
     changes = []
     with transaction.atomic():
         attempts = list(
-            AssessmentAttempt.objects.select_for_update()
+            AssessmentAttempt.objects.select_for_update(no_key=True)
             .filter(assessment=assessment, revision_id=from_revision_id)
             .exclude(status=AttemptStatus.IN_PROGRESS)
             .select_related("assessment", "learner")
@@ -274,3 +274,70 @@ def _correlation(xs: list[float], ys: list[float]) -> float | None:
     if not sx or not sy:
         return None
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / (sx * sy)
+
+
+def grade_project(*, staff, attempt_id, levels: dict[str, int], feedback: str):
+    """Grade a project with the rubric (or override its peers' grade). Audited."""
+    with transaction.atomic():
+        attempt = (
+            attempts_for_staff(user=staff)
+            .select_for_update(of=("self",), no_key=True)
+            .select_related("assessment", "revision", "learner")
+            .filter(pk=attempt_id)
+            .first()
+        )
+        if attempt is None:
+            raise StaffError("Unknown attempt.")
+        if attempt.is_open or attempt.assessment.is_quiz:
+            raise StaffError("Only submitted projects are graded with the rubric.")
+        was_graded = attempt.status == AttemptStatus.GRADED
+        before = {"score": str(attempt.score), "passed": attempt.passed}
+        rubric = pinned_assessment(attempt).rubric
+        try:
+            points, maximum = rubric_points(rubric, levels)
+        except ValueError as exc:
+            raise StaffError(str(exc)) from None
+        previous = attempt.results.get("rubric") or {}
+        apply_rubric(
+            attempt,
+            points=points,
+            maximum=maximum,
+            source={
+                "by": "staff",
+                "graded_by": str(staff.pk),
+                "levels": levels,
+                "peer_score": previous.get("peer_score"),
+            },
+        )
+        attempt.feedback = feedback
+        attempt.save(
+            update_fields=[
+                "results",
+                "points",
+                "max_points",
+                "score",
+                "passed",
+                "status",
+                "feedback",
+            ]
+        )
+        audit.log_user_event(
+            user=attempt.learner,
+            action=audit.ATTEMPT_GRADED_BY_STAFF,
+            by=staff,
+            data={
+                "attempt": str(attempt.pk),
+                "assessment": str(attempt.assessment_id),
+                "before": before,
+                "after": {"score": str(attempt.score), "passed": attempt.passed},
+                "override_of_peers": previous.get("by") == "peers",
+            },
+        )
+        if not was_graded or (attempt.passed and not before["passed"]):
+            place = journey.place_of_module(attempt.assessment.module_id)
+            record_outcome(
+                attempt,
+                module_id=attempt.assessment.module_id,
+                program_id=place.program_id if place else None,
+            )
+    return attempt

@@ -3,17 +3,19 @@ and submit, and the results. Thin: the work is in attempts.py and presenting.py.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from ..models import AssessmentAttempt
+from ..models import AssessmentAttempt, AttemptStatus
 from . import attempts as lifecycle
 from .attempts import ERROR_STATUS, AttemptError, pinned_assessment, pinned_questions, standing
 from .forms import answers_from_form
-from .presenting import assessment_summary, attempt_view, review_rows, seconds_left
+from .peer_review import assigned_reviews, peer_feedback, submit_review
+from .presenting import assessment_summary, attempt_view, review_rows, rubric_rows, seconds_left
+from .projects import add_file, readable_files, remove_file
 
 
 def _assessment(assessment_id):
@@ -96,11 +98,16 @@ def attempt_page(request: HttpRequest, attempt_id) -> HttpResponse:
         "record": record,
         "content": pinned_assessment(attempt),
     }
+    context["files"] = list(attempt.files.all())
     if attempt.is_open:
         context["seconds_left"] = seconds_left(attempt)
         context["questions"] = _with_fields(view["questions"], attempt.answers)
         return render(request, "learning/assessments/attempt.html", context)
     context["rows"] = review_rows(attempt=attempt, view=view)
+    context["rubric_rows"] = rubric_rows(attempt=attempt) if view["review"] is not None else []
+    context["peer_feedback"] = (
+        peer_feedback(attempt) if attempt.status == AttemptStatus.GRADED else []
+    )
     return render(request, "learning/assessments/result.html", context)
 
 
@@ -128,7 +135,7 @@ def _with_fields(questions: list[dict], answers: dict) -> list[dict]:
 def save_view(request: HttpRequest, attempt_id) -> HttpResponse:
     """The quiz page's autosave: the whole form, as JSON answers."""
     attempt = _own_attempt(request, attempt_id)
-    answers = answers_from_form(request.POST, pinned_questions(attempt))
+    answers = _form_answers(request, attempt)
     try:
         attempt = lifecycle.save_answers(
             learner=request.user, attempt_id=attempt.pk, answers=answers
@@ -143,7 +150,7 @@ def save_view(request: HttpRequest, attempt_id) -> HttpResponse:
 def submit_view(request: HttpRequest, attempt_id) -> HttpResponse:
     attempt = _own_attempt(request, attempt_id)
     if attempt.is_open:
-        answers = answers_from_form(request.POST, pinned_questions(attempt))
+        answers = _form_answers(request, attempt)
         try:
             lifecycle.submit_attempt(
                 learner=request.user,
@@ -157,3 +164,131 @@ def submit_view(request: HttpRequest, attempt_id) -> HttpResponse:
         else:
             messages.success(request, _("Submitted. Here is how you did."))
     return redirect("attempt", attempt_id=attempt.pk)
+
+
+def _form_answers(request: HttpRequest, attempt: AssessmentAttempt) -> dict:
+    if not attempt.assessment.is_quiz:
+        return {"text": request.POST.get("text", "")}
+    return answers_from_form(request.POST, pinned_questions(attempt))
+
+
+@require_POST
+@login_required
+def upload_view(request: HttpRequest, attempt_id) -> HttpResponse:
+    """A project's file, from the attempt page's upload form."""
+    attempt = _own_attempt(request, attempt_id)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file first."))
+    else:
+        try:
+            add_file(learner=request.user, attempt_id=attempt.pk, upload=upload)
+        except AttemptError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("File added."))
+    return redirect("attempt", attempt_id=attempt.pk)
+
+
+@require_POST
+@login_required
+def remove_file_view(request: HttpRequest, file_id) -> HttpResponse:
+    stored = readable_files(user=request.user).filter(pk=file_id, attempt__learner=request.user)
+    stored = stored.select_related("attempt").first()
+    if stored is None:
+        raise Http404
+    try:
+        remove_file(learner=request.user, file_id=stored.pk)
+    except AttemptError as exc:
+        messages.error(request, exc.message)
+    return redirect("attempt", attempt_id=stored.attempt_id)
+
+
+@require_GET
+@login_required
+def download_view(request: HttpRequest, file_id) -> HttpResponse:
+    """A project file, always as a download, to those readable_files allows."""
+    stored = readable_files(user=request.user).filter(pk=file_id).first()
+    if stored is None:
+        raise Http404
+    return FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=stored.name,
+        content_type=stored.content_type,
+    )
+
+
+def _review_cards(reviews) -> list[dict]:
+    """Each assigned submission as the reviewer sees it: text, files, rubric; no names."""
+    cards = []
+    for review in reviews:
+        attempt = review.attempt
+        cards.append(
+            {
+                "review": review,
+                "text": attempt.answers.get("text", ""),
+                "files": list(attempt.files.all()),
+                "content": pinned_assessment(attempt),
+                "criteria": [
+                    {
+                        "id": criterion.id,
+                        "title": criterion.value["title"],
+                        "description": criterion.value["description"],
+                        "levels": list(enumerate(criterion.value["levels"])),
+                        "chosen": review.levels.get(criterion.id),
+                    }
+                    for criterion in pinned_assessment(attempt).rubric
+                ],
+            }
+        )
+    return cards
+
+
+@require_GET
+@login_required
+def reviews_page(request: HttpRequest, assessment_id) -> HttpResponse:
+    """The learner's peer reviews of an assessment; the next submission is assigned when
+    they have none open."""
+    assessment = _assessment(assessment_id)
+    try:
+        reviews = assigned_reviews(reviewer=request.user, assessment=assessment)
+    except AttemptError as exc:
+        messages.info(request, exc.message)
+        return redirect("assessment", assessment_id=assessment.pk)
+    return render(
+        request,
+        "learning/assessments/reviews.html",
+        {"assessment": lifecycle.localized(assessment), "cards": _review_cards(reviews)},
+    )
+
+
+@require_POST
+@login_required
+def review_submit_view(request: HttpRequest, review_id) -> HttpResponse:
+    from ..models import ReviewAssignment
+
+    review = (
+        ReviewAssignment.objects.filter(pk=review_id, reviewer=request.user)
+        .select_related("attempt")
+        .first()
+    )
+    if review is None:
+        raise Http404
+    levels = {
+        key.removeprefix("level-"): int(value)
+        for key, value in request.POST.items()
+        if key.startswith("level-") and value.isdigit()
+    }
+    try:
+        submit_review(
+            reviewer=request.user,
+            review_id=review.pk,
+            levels=levels,
+            comment=request.POST.get("comment", "").strip(),
+        )
+    except AttemptError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Thank you: your review was sent."))
+    return redirect("assessment_reviews", assessment_id=review.attempt.assessment_id)

@@ -3,8 +3,10 @@ from ..assessments.models import (
     AssessmentAttempt,
     AssessmentPass,
     AssessmentType,
+    AttemptFile,
     AttemptStatus,
     GradingMethod,
+    ReviewAssignment,
     ReviewOption,
 )
 from ..requirements import RequirementGroup
@@ -27,6 +29,7 @@ __all__ = [
     "AssessmentAttempt",
     "AssessmentPass",
     "AssessmentType",
+    "AttemptFile",
     "AttemptStatus",
     "ContentItemPage",
     "CoursePage",
@@ -43,6 +46,7 @@ __all__ = [
     "ProgramPage",
     "Progress",
     "RequirementGroup",
+    "ReviewAssignment",
     "ReviewOption",
     "SearchWord",
     "Verb",

@@ -21,6 +21,7 @@ class Verb(models.TextChoices):
     SUBMITTED = "submitted", _("submitted")
     PASSED = "passed", _("passed")
     FAILED = "failed", _("failed")
+    REVIEWED = "reviewed", _("reviewed")
 
 
 XAPI_VERB_IRI = {
@@ -37,6 +38,7 @@ XAPI_VERB_IRI = {
     Verb.SUBMITTED: "http://activitystrea.ms/schema/1.0/submit",
     Verb.PASSED: "http://adlnet.gov/expapi/verbs/passed",
     Verb.FAILED: "http://adlnet.gov/expapi/verbs/failed",
+    Verb.REVIEWED: "http://id.tincanapi.com/verb/reviewed",
 }
 
 

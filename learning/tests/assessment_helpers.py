@@ -118,3 +118,44 @@ def wrong_answers(attempt) -> dict:
             keys = [p.right_key for p in q.pairs]
             answers[qid] = {p.left_key: keys[(i + 1) % len(keys)] for i, p in enumerate(q.pairs)}
     return answers
+
+
+RUBRIC = [
+    (
+        "criterion",
+        {
+            "title": "Sources",
+            "description": "Primary sources, cited.",
+            "levels": [
+                {"label": "None", "points": 0},
+                {"label": "Some", "points": 2},
+                {"label": "Well chosen", "points": 4},
+            ],
+        },
+    ),
+    (
+        "criterion",
+        {
+            "title": "Argument",
+            "description": "",
+            "levels": [{"label": "Unclear", "points": 0}, {"label": "Clear", "points": 6}],
+        },
+    ),
+]
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def build_project(module, *, peer=False, **rules):
+    return build_assessment(
+        module,
+        questions=[],
+        title="Tea house essay",
+        assessment_type="peer_review" if peer else "project",
+        rubric=RUBRIC,
+        **rules,
+    )
+
+
+def criterion_ids(assessment) -> list[str]:
+    return [child.id for child in assessment.rubric]

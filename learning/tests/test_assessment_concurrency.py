@@ -83,3 +83,37 @@ def test_parallel_submits_of_one_attempt_grade_once():
     assert LearningEvent.objects.filter(verb="submitted").count() == 1
     assert LearningEvent.objects.filter(verb="passed").count() == 1
     assert LearningEvent.objects.filter(verb="answered").count() == len(attempt.question_ids)
+
+
+def test_parallel_review_assignment_never_exceeds_k_nor_gives_anyone_their_own():
+    from learning.assessments.peer_review import assigned_reviews
+    from learning.models import ReviewAssignment
+
+    from .assessment_helpers import build_project
+
+    tree = build_tree(courses=1, items_per_course=1)
+    project = build_project(tree.modules[0], peer=True, review_count=2)
+    learners = [make_learner(f"r{i}@example.com") for i in range(8)]
+    for learner in learners:
+        enroll(learner=learner, program=tree.program)
+    writer = learners[0]
+    attempt = start_attempt(learner=writer, assessment=project)
+    submit_attempt(learner=writer, attempt_id=attempt.pk, answers={"text": "Mine."})
+    for learner in learners[1:]:
+        own = start_attempt(learner=learner, assessment=project)
+        submit_attempt(learner=learner, attempt_id=own.pk, answers={"text": "Theirs."})
+    pending = list(learners)
+    lock = threading.Lock()
+
+    def reviewer():
+        with lock:
+            learner = pending.pop()
+        return assigned_reviews(reviewer=learner, assessment=project)
+
+    run_together(reviewer, count=8)
+    counts = {}
+    for review in ReviewAssignment.objects.select_related("attempt"):
+        assert review.attempt.learner_id != review.reviewer_id
+        counts[review.attempt_id] = counts.get(review.attempt_id, 0) + 1
+    assert counts and max(counts.values()) <= 2
+    assert ReviewAssignment.objects.count() == 8

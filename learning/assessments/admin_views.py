@@ -14,8 +14,10 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Revision
 
-from ..models import AssessmentAttempt, AttemptStatus
+from ..models import AssessmentAttempt, AttemptStatus, Enrollment
+from . import gradebook, journey
 from .attempts import pinned_assessment, pinned_questions
+from .peer_review import overdue_for_staff
 from .presenting import review_rows
 from .staff import (
     StaffError,
@@ -48,6 +50,12 @@ def attempts_index(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": AttemptStatus.choices,
             "assessments": assessments_for_staff(user=request.user).order_by("title"),
+            "programs": journey.programs_for_staff(user=request.user).order_by("title"),
+            "overdue": set(
+                overdue_for_staff(
+                    assessment_ids=assessments_for_staff(user=request.user).values("pk")
+                ).values_list("pk", flat=True)
+            ),
         },
     )
 
@@ -189,6 +197,28 @@ def assessment_report(request: HttpRequest, assessment_id) -> HttpResponse:
     )
 
 
+@require_admin_access
+def gradebook_view(request: HttpRequest, program_id: int) -> HttpResponse:
+    """A program's gradebook: its enrolled learners' grades, for its instructors."""
+    program = journey.programs_for_staff(user=request.user).filter(pk=program_id).first()
+    if program is None:
+        raise Http404
+    enrollments = list(
+        Enrollment.objects.filter(program=program).select_related("learner").order_by("pk")[:500]
+    )
+    rows = gradebook.standings(program=program, learner_ids=[e.learner_id for e in enrollments])
+    learners = {e.learner_id: e.learner for e in enrollments}
+    return render(
+        request,
+        "learning/assessments/admin/gradebook.html",
+        {
+            "program": program,
+            "rows": [(learners[row.learner_id], row) for row in rows],
+            "courses": rows[0].courses if rows else [],
+        },
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_grading_urls():
     return [
@@ -196,6 +226,7 @@ def register_grading_urls():
         path(
             "grading/attempts/<uuid:attempt_id>/", attempt_detail, name="assessment_admin_attempt"
         ),
+        path("grading/gradebook/<int:program_id>/", gradebook_view, name="assessment_gradebook"),
         path(
             "grading/assessments/<uuid:assessment_id>/",
             assessment_report,

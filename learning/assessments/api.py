@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import AssessmentAttempt
 from . import attempts as lifecycle
+from . import gradebook, journey
 from .attempts import ERROR_STATUS, AttemptError, pinned_assessment
 from .peer_review import assigned_reviews, submit_review
 from .presenting import assessment_summary, attempt_view
@@ -310,3 +311,41 @@ def send_review(request, review_id: UUID, payload: ReviewIn):
     except AttemptError as exc:
         raise _error(exc) from None
     return _review_out(review)
+
+
+class GradeLineOut(Schema):
+    id: str
+    title: str
+    type: str
+    grade: Decimal
+    attempted: bool
+
+
+class CourseGradeOut(Schema):
+    id: int
+    title: str
+    weight: Decimal
+    grade: Decimal | None
+    assessments: list[GradeLineOut]
+
+
+class GradesOut(Schema):
+    program_id: int
+    final_grade: Decimal | None
+    courses: list[CourseGradeOut]
+
+
+@router.get("/grades", response=GradesOut)
+def grades(request, program_id: int):
+    """The caller's standing in a program: per assessment, per course and the final grade
+    (weighted, lowest dropped, as the program's gradebook policy says)."""
+    try:
+        program = journey.resolve_program(page_id=program_id)
+    except journey.NotFound:
+        raise HttpError(404, "Unknown program.") from None
+    [standing] = gradebook.standings(program=program, learner_ids=[request.auth.pk])
+    return {
+        "program_id": program.pk,
+        "final_grade": standing.final_grade,
+        "courses": standing.courses,
+    }

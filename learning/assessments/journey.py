@@ -6,22 +6,32 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page
 
-from learning.access import course_lock, default_language_code, open_enrollment
+from learning.access import (
+    NotFound,
+    course_lock,
+    default_language_code,
+    open_enrollment,
+    resolve_program,
+)
 from learning.events import record_event, record_events
 from learning.models.enrollment import EnrollmentStatus
 from learning.models.events import ObjectType, Verb
 from learning.progress import assessment_passed
+from learning.staff_access import programs_for_staff
 
 __all__ = [
+    "NotFound",
     "ObjectType",
     "Place",
     "Verb",
     "assessment_passed",
     "default_language_code",
     "place_of_module",
+    "programs_for_staff",
     "record_event",
     "record_events",
     "refusal",
+    "resolve_program",
 ]
 
 

@@ -344,3 +344,42 @@ class ReviewAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"review of {self.attempt_id}"
+
+
+class GradebookPolicy(models.Model):
+    """How a program's final grade is made: weights per course and per assessment type, and
+    how many of the lowest assessment grades per type and course are dropped."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    program = models.OneToOneField(
+        "learning.ProgramPage",
+        on_delete=models.PROTECT,
+        related_name="gradebook_policy",
+        verbose_name=_("program"),
+    )
+    course_weights = models.JSONField(
+        _("course weights"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            '{"12": 2} gives the course page 12 a weight of 2; a course not listed weighs 1.'
+        ),
+    )
+    type_weights = models.JSONField(
+        _("assessment type weights"),
+        default=dict,
+        blank=True,
+        help_text=_('{"quiz": 1, "project": 2, "peer_review": 1}; a type not listed weighs 1.'),
+    )
+    drop_lowest = models.PositiveSmallIntegerField(
+        _("drop the lowest"),
+        default=0,
+        help_text=_("How many of the lowest grades of each type in each course are dropped."),
+    )
+
+    class Meta:
+        verbose_name = _("gradebook policy")
+        verbose_name_plural = _("gradebook policies")
+
+    def __str__(self) -> str:
+        return f"{self.program}"

@@ -16,7 +16,6 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
 from culturedegree import audit
-from learning.staff_access import programs_for_staff
 
 from ..models import Assessment, AssessmentAttempt, AttemptStatus
 from . import journey
@@ -33,7 +32,7 @@ class StaffError(Exception):
 
 
 def _module_scope(user) -> Q:
-    paths = list(programs_for_staff(user=user).values_list("path", flat=True))
+    paths = list(journey.programs_for_staff(user=user).values_list("path", flat=True))
     if not paths:
         return Q(pk__in=[])
     modules = Q()

@@ -5,7 +5,7 @@ Pages are written in bulk rather than through Wagtail's ``add_child`` (one page 
 signals, revisions and index updates, which would take hours): tree paths are computed directly
 (treebeard's materialised path, four base-36 characters a level), the ``wagtailcore_page`` rows go
 in with ``bulk_create`` and each page type's own row with one batched ``INSERT``. Search entries
-are built in SQL with each locale's text-search configuration, as ``learning.search`` would.
+are built in SQL with each locale's text-search configuration, as ``learning.content.search`` would.
 
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/cd_site_bench \\
         .venv/bin/python bench/seed_catalog.py [--programs 200]

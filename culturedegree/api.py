@@ -113,7 +113,6 @@ def http_error(request, exc: HttpError):
 
 
 api.add_router("/", "learning.api.router")
-api.add_router("/", "learning.assessments.api.router")
 api.add_router("/", "culturedegree.accounts.api.router")
 
 

@@ -148,7 +148,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from django.utils import translation
 
-        from learning.catalog import catalog_programs
+        from learning.content.catalog import catalog_programs
 
         context = super().get_context(request, *args, **kwargs)
         # The catalog's programs in the catalog's order: untranslated ones in the default language.

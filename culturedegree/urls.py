@@ -10,8 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from culturedegree import views as site_views
 from culturedegree.accounts import views as account_views
 from culturedegree.api import api as learner_api
-from learning import content_api
-from learning.admin_chooser import choose_page
+from learning.admin.chooser import choose_page
+from learning.api import content as content_api
 
 # Under /api/ errors answer JSON (culturedegree.api_errors); elsewhere the site's pages.
 handler400 = "culturedegree.api_errors.bad_request"
@@ -41,9 +41,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("culturedegree.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("style/", site_views.style_guide, name="style_guide"),
-    path("", include("learning.learner_urls")),
+    path("", include("learning.views.urls")),
     path("", include("learning.assessments.urls")),
-    path("", include("learning.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,10 +6,9 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, once the models are loaded: the modules below import them.
         from .signal_handlers import register_signal_handlers
+        from .views.pages import register_page_contexts
 
         register_signal_handlers()
-
-        from .journey_signals import connect_journey_signals
-
-        connect_journey_signals()
+        register_page_contexts()

@@ -4,16 +4,17 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from wagtail import hooks
 
-from . import (
-    admin_autosave,  # noqa: F401  (a form posted while its autosave is under way)
-    admin_views,  # noqa: F401  (the enrollments viewset)
+from .admin import (
+    autosave,  # noqa: F401  (a form posted while its autosave is under way)
     page_guards,  # noqa: F401  (no moving or deleting pages with learner records)
-    translation_admin,  # noqa: F401  (translation review and out-of-date report)
+    translation,  # noqa: F401  (translation review and out-of-date report)
+    views,  # noqa: F401  (the enrollments viewset)
 )
-from .access import may_download_document
 from .assessments import admin as assessments_admin  # noqa: F401  (the assessments snippet)
 from .assessments import admin_views as assessments_admin_views  # noqa: F401  (grading)
-from .content_readers import request_reader
+from .content.readers import request_reader
+from .journey.access import may_download_document
+from .views.gates import gate_content_items
 
 
 @hooks.register("before_serve_document")
@@ -27,3 +28,7 @@ def serve_documents_to_their_readers(document, request):
         message = "Enroll in the program, and finish the courses it waits on, to open this."
         return JsonResponse({"message": message}, status=403 if reader.is_authenticated else 401)
     return redirect_to_login(request.get_full_path())
+
+
+# Inside Wagtail's own view restrictions (order 0): a private page asks for its password first.
+hooks.register("on_serve_page", gate_content_items, order=10)

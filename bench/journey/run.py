@@ -188,9 +188,9 @@ def enroll_dashboard_learner():
     from django.utils import timezone
 
     from culturedegree.models import User
-    from learning.enrollment import enroll
+    from learning.journey.enrollment import enroll
+    from learning.journey.recompute import recompute_enrollment
     from learning.models import DailyActivity, ProgramPage
-    from learning.progress import recompute_enrollment
 
     learner = User.objects.get(email="learner1@bench.test")
     for program in ProgramPage.objects.all():

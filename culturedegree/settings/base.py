@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "culturedegree.request_guards.RequestSizeLimitMiddleware",
     "culturedegree.request_guards.UnsafeTextMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "learning.caching.AnonymousPageCacheMiddleware",
+    "learning.content.caching.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "culturedegree.accounts.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "culturedegree.api.ApiNotFoundMiddleware",
-    "learning.content_api.ContentApiMiddleware",
+    "learning.api.content.ContentApiMiddleware",
 ]
 
 ROOT_URLCONF = "culturedegree.urls"
@@ -219,8 +219,8 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 # Wagtail.
 WAGTAIL_SITE_NAME = "Culture Degree"
 WAGTAILSEARCH_BACKENDS = {
-    # learning.search: Wagtail's PostgreSQL backend, indexing each locale in its own config.
-    "default": {"BACKEND": "learning.search", "SEARCH_CONFIG": "english"}
+    # learning.content.search: Wagtail's PostgreSQL backend, indexing each locale in its own config.
+    "default": {"BACKEND": "learning.content.search", "SEARCH_CONFIG": "english"}
 }
 # Documents always go through Wagtail's serve view, where learning.wagtail_hooks checks the
 # reader may open an item that uses them; MEDIA_ROOT/documents/ must never be served directly.

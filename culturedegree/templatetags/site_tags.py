@@ -96,7 +96,7 @@ def catalog_url(context) -> str:
     A language without its own catalog gets the default language's, under its own prefix:
     the site serves untranslated pages there with the interface in that language.
     """
-    from learning.caching import content_version
+    from learning.content.caching import content_version
 
     request = context.get("request")
     host = request.get_host() if request is not None else ""

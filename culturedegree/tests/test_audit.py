@@ -216,7 +216,7 @@ def test_superuser_status_and_group_permissions_changes_are_logged(ada, site):
 def test_enrollment_changed_while_serving_staff_is_logged_and_the_learners_own_is_not(
     staff,
 ):
-    from learning.enrollment import change_status, enroll
+    from learning.journey.enrollment import change_status, enroll
     from learning.tests.journey_helpers import build_tree
 
     learner = make_user("learner@example.org")

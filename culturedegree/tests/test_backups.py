@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from psycopg import sql
 
 from culturedegree import backups
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.tests.journey_helpers import build_tree, make_learner
 
 

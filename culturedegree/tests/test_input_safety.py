@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from culturedegree.request_guards import UnsafeInput, strict_json_loads
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import ContentItemPage
 from learning.tests.factories import build_program
 from learning.tests.journey_helpers import make_learner

@@ -6,18 +6,17 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page
 
-from learning.access import (
+from learning.journey.access import (
     NotFound,
     course_lock,
     default_language_code,
     open_enrollment,
     resolve_program,
 )
-from learning.events import record_event, record_events
-from learning.models.enrollment import EnrollmentStatus
-from learning.models.events import ObjectType, Verb
-from learning.progress import assessment_passed
-from learning.staff_access import programs_for_staff
+from learning.journey.events import record_event, record_events
+from learning.journey.progress import assessment_passed
+from learning.journey.staff_access import programs_for_staff
+from learning.models import EnrollmentStatus, ObjectType, Verb
 
 __all__ = [
     "NotFound",

@@ -1,7 +1,7 @@
 import django.utils.timezone
 from django.db import migrations, models
 
-from learning.media_duration import media_file_duration
+from learning.content.media_duration import media_file_duration
 
 
 def read_durations_from_files(apps, schema_editor):

@@ -1,4 +1,4 @@
-from ..assessments.models import (
+from learning.assessments.models import (
     Assessment,
     AssessmentAttempt,
     AssessmentPass,
@@ -10,19 +10,19 @@ from ..assessments.models import (
     ReviewAssignment,
     ReviewOption,
 )
-from ..requirements import RequirementGroup
-from .activity import DailyActivity, LearnerStats
-from .enrollment import Enrollment, EnrollmentStatus
-from .events import AppendOnlyError, LearningEvent, ObjectType, Verb
-from .pages import (
+from learning.content.pages import (
     ContentItemPage,
     CoursePage,
     ModulePage,
     ProgramIndexPage,
     ProgramPage,
 )
-from .progress import HeartbeatWindow, Progress
-from .search import SearchWord
+from learning.content.requirements import RequirementGroup
+from learning.content.search_words import SearchWord
+from learning.journey.models.activity import DailyActivity, LearnerStats
+from learning.journey.models.enrollment import Enrollment, EnrollmentStatus
+from learning.journey.models.events import AppendOnlyError, LearningEvent, ObjectType, Verb
+from learning.journey.models.progress import HeartbeatWindow, Progress
 
 __all__ = [
     "AppendOnlyError",

@@ -4,7 +4,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.translation import ngettext
 from wagtail.models import Locale
 
-from ..localization import learner_url, untranslated_language_name
+from learning.content.localization import learner_url, untranslated_language_name
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..translation_review import translation_state
+from learning.admin.translation_review import translation_state
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 
 from .journey_helpers import build_tree, make_learner, session_token
 

@@ -13,6 +13,7 @@ import wagtail_factories
 from wagtail.rich_text import RichText
 
 from culturedegree import demo
+from learning.content.pages import ContentType, Difficulty, ModuleType
 from learning.models import (
     ContentItemPage,
     CoursePage,
@@ -20,7 +21,6 @@ from learning.models import (
     ProgramIndexPage,
     ProgramPage,
 )
-from learning.models.pages import ContentType, Difficulty, ModuleType
 
 
 def catalog() -> ProgramIndexPage:

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from learning.enrollment import change_status, enroll
+from learning.journey.enrollment import change_status, enroll
 from learning.models import Enrollment, Progress
 
 from .journey_helpers import make_learner

@@ -1,7 +1,7 @@
 """SECURITY.md item 9: who may reach what, for every learner endpoint, from the URL list.
 
 The endpoints are read from Django's URL resolver: every pattern of the learner API
-(/api/v1/) and every view of `learning.learner_views` needs a row in MATRIX, so a new
+(/api/v1/) and every view of `learning.views.actions` needs a row in MATRIX, so a new
 endpoint fails `test_every_endpoint_has_a_row` until someone decides who may call it.
 
 For each row: the owner succeeds; another learner gets 404 for the owner's objects (or, on
@@ -26,7 +26,7 @@ from wagtail.documents.models import Document
 from learning.assessments.attempts import start_attempt, submit_attempt
 from learning.assessments.peer_review import assigned_reviews
 from learning.assessments.projects import add_file
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import (
     AssessmentAttempt,
     AttemptFile,
@@ -45,7 +45,7 @@ from .journey_helpers import make_learner
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 API_PREFIX = "api/v1/"
-PAGE_VIEWS_MODULES = {"learning.learner_views", "learning.assessments.views"}
+PAGE_VIEWS_MODULES = {"learning.views.actions", "learning.assessments.views"}
 # django-ninja's own documents: no learner data, no id, public by design.
 PUBLIC_API = {"openapi-json", "openapi-view", "api-root"}
 

@@ -26,7 +26,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import ContentItemPage, Enrollment
 
 from .factories import build_program

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from learning.assessments.attempts import pinned_questions
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import AssessmentAttempt, ReviewOption
 
 from .assessment_helpers import EVERY_TYPE, build_assessment, right_answers

@@ -14,7 +14,7 @@ from learning.assessments.attempts import (
     start_attempt,
     submit_attempt,
 )
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import AssessmentAttempt, Enrollment, LearningEvent
 
 from .assessment_helpers import build_assessment, right_answers, wrong_answers
@@ -52,8 +52,8 @@ def test_right_answers_pass_and_wrong_ones_fail(setup):
 
 def test_the_module_completes_only_once_the_assessment_is_passed(setup):
     tree, learner = setup
-    from learning.access import resolve_item
-    from learning.progress import complete_item
+    from learning.journey.access import resolve_item
+    from learning.journey.progress import complete_item
 
     quiz = build_assessment(tree.modules[0])
     complete_item(learner=learner, item=resolve_item(page_id=tree.items[0][0].id))

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from learning.assessments.attempts import AttemptError, start_attempt, submit_attempt
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import AssessmentAttempt, LearningEvent
 
 from .assessment_helpers import build_assessment, right_answers

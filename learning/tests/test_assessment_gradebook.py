@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from learning.assessments.attempts import start_attempt, submit_attempt
 from learning.assessments.gradebook import final_grade
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import GradebookPolicy
 
 from .assessment_helpers import EVERY_TYPE, build_assessment, right_answers

@@ -6,7 +6,7 @@ import pytest
 
 from culturedegree import privacy
 from learning.assessments.attempts import start_attempt, submit_attempt
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import AssessmentAttempt, AssessmentPass
 
 from .assessment_helpers import build_assessment, right_answers

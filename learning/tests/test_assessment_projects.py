@@ -13,7 +13,7 @@ from learning.assessments.attempts import AttemptError, save_answers, start_atte
 from learning.assessments.peer_review import assigned_reviews, overdue_for_staff, submit_review
 from learning.assessments.projects import add_file
 from learning.assessments.staff import grade_project
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import AttemptFile, Enrollment, ReviewAssignment
 
 from .assessment_helpers import PDF, build_project, criterion_ids

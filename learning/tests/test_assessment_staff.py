@@ -8,7 +8,7 @@ from wagtail.models import ModelLogEntry
 from culturedegree import audit
 from learning.assessments.attempts import pinned_questions, start_attempt, submit_attempt
 from learning.assessments.staff import StaffError, grade_written, item_analysis, regrade
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import AssessmentAttempt, Enrollment, LearningEvent
 
 from .assessment_helpers import EVERY_TYPE, build_assessment, right_answers, wrong_answers

@@ -10,7 +10,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.rich_text import RichText
 from wagtailmedia.models import Media
 
-from learning.blocks import (
+from learning.content.blocks import (
     AllowedEmbedBlock,
     AudioBlock,
     ContentStreamBlock,
@@ -335,7 +335,7 @@ def every_field_block(block, path=""):
 
 
 def test_every_block_field_has_a_human_label():
-    from learning.blocks import ObjectivesStreamBlock, RequirementsStreamBlock
+    from learning.content.blocks import ObjectivesStreamBlock, RequirementsStreamBlock
 
     for stream in (
         ContentStreamBlock(),

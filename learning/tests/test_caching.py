@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import RequestFactory
 
-from learning.caching import AnonymousPageCacheMiddleware, bump_content_version
+from learning.content.caching import AnonymousPageCacheMiddleware, bump_content_version
 
 pytestmark = pytest.mark.django_db
 

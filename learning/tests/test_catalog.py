@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from learning.catalog import CatalogFilters, search_catalog
+from learning.content.catalog import CatalogFilters, search_catalog
 from learning.tests.factories import ProgramPageFactory
 
 

@@ -4,10 +4,11 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-from learning.access import resolve_item
-from learning.enrollment import change_status
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import change_status
+from learning.journey.heartbeats import heartbeat
+from learning.journey.progress import ProgressError, complete_item, uncomplete_item
 from learning.models import DailyActivity, Enrollment, LearningEvent, Progress
-from learning.progress import ProgressError, complete_item, heartbeat, uncomplete_item
 
 from .journey_helpers import build_tree, make_learner, translate_tree
 

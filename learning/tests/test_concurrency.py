@@ -6,10 +6,11 @@ import time
 
 import pytest
 
-from learning.access import resolve_item
-from learning.enrollment import enroll
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.heartbeats import Claim, heartbeat, heartbeat_batch
+from learning.journey.progress import complete_item, start_item
 from learning.models import DailyActivity, Enrollment, LearningEvent, Progress
-from learning.progress import Claim, complete_item, heartbeat, heartbeat_batch, start_item
 
 from .journey_helpers import build_tree, make_learner, rewind_credit, run_together
 

@@ -10,7 +10,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction
 
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import ContentItemPage, CoursePage, ProgramPage
 from learning.tests.factories import ProgramPageFactory, build_program, catalog
 from learning.tests.journey_helpers import build_tree, make_learner, session_token, translate_tree

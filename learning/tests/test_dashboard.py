@@ -3,9 +3,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from learning.access import resolve_item
-from learning.enrollment import enroll
-from learning.progress import complete_item, heartbeat, start_item
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.heartbeats import heartbeat
+from learning.journey.progress import complete_item, start_item
 
 from .journey_helpers import build_tree, make_learner, rewind_credit, translate_tree
 

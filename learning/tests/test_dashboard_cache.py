@@ -7,11 +7,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from learning.access import resolve_item
-from learning.dashboard import CSRF_PLACEHOLDER
-from learning.enrollment import change_status
+from learning.journey.access import resolve_item
+from learning.journey.dashboard_fragment import CSRF_PLACEHOLDER
+from learning.journey.enrollment import change_status
+from learning.journey.heartbeats import heartbeat
+from learning.journey.progress import complete_item, start_item
 from learning.models import Enrollment, EnrollmentStatus
-from learning.progress import complete_item, heartbeat, start_item
 
 from .journey_helpers import rewind_credit
 

@@ -8,14 +8,14 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from learning.activity import local_day
-from learning.dashboard import (
+from learning.journey.activity import local_day
+from learning.journey.dashboard import (
     CHART_DAYS,
     MIN_FORECAST_ACTIVE_DAYS,
     MIN_FORECAST_COMPLETED_ITEMS,
     pace,
 )
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import DailyActivity, Enrollment
 
 from .journey_helpers import build_tree, make_learner

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from learning.enrollment import TransitionError, change_status, enroll, set_target_date
+from learning.journey.enrollment import TransitionError, change_status, enroll, set_target_date
+from learning.journey.recompute import recompute_enrollment
 from learning.models import Enrollment, LearningEvent
-from learning.progress import recompute_enrollment
 
 from .journey_helpers import build_tree, make_learner
 
@@ -74,8 +74,8 @@ def test_unpublished_course_no_longer_counts(tree, learner):
 
 
 def test_electives_count_the_ones_the_learner_advanced_in(learner):
-    from learning.access import resolve_item
-    from learning.progress import complete_item
+    from learning.journey.access import resolve_item
+    from learning.journey.progress import complete_item
 
     tree = build_tree(courses=3, items_per_course=2)
     first, second, third = tree.courses

@@ -3,7 +3,7 @@
 import pytest
 from django.db import transaction
 
-from learning.events import LISTENERS, listen, record_event
+from learning.journey.events import LISTENERS, listen, record_event
 from learning.models import ObjectType, Verb
 
 from .journey_helpers import make_learner

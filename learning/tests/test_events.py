@@ -1,10 +1,11 @@
 import pytest
 
-from learning.access import resolve_item
-from learning.enrollment import change_status, enroll
-from learning.events import as_statement
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import change_status, enroll
+from learning.journey.events import as_statement
+from learning.journey.heartbeats import heartbeat
+from learning.journey.progress import ProgressError, complete_item, start_item
 from learning.models import AppendOnlyError, LearningEvent, Progress
-from learning.progress import ProgressError, complete_item, heartbeat, start_item
 
 from .journey_helpers import make_learner, rewind_credit
 

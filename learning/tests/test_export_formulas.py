@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from culturedegree.models import User
 from culturedegree.spreadsheets import neutralise_formula
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 
 from .factories import staff_user
 from .journey_helpers import make_learner

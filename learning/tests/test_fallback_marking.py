@@ -4,8 +4,8 @@ and left to right; the interface around it stays Arabic and right to left."""
 import pytest
 from bs4 import BeautifulSoup
 
-from learning.access import resolve_item
-from learning.progress import complete_item
+from learning.journey.access import resolve_item
+from learning.journey.progress import complete_item
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
+from learning.journey.heartbeats import MAX_BATCH_ENTRIES
 from learning.models import Enrollment, LearningEvent, Progress
-from learning.progress import MAX_BATCH_ENTRIES
 
 from .journey_helpers import build_tree, rewind_credit
 

@@ -6,9 +6,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from learning.access import resolve_item
+from learning.journey.access import resolve_item
+from learning.journey.progress import start_item
 from learning.models import DailyActivity, LearningEvent, Progress
-from learning.progress import start_item
 
 from .journey_helpers import rewind_credit
 

@@ -12,10 +12,10 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.documents.models import Document
 
-from learning.access import course_lock, resolve_item
-from learning.enrollment import enroll
+from learning.journey.access import course_lock, resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.progress import complete_item
 from learning.models import ContentItemPage, Enrollment, Progress
-from learning.progress import complete_item
 
 from .journey_helpers import make_learner, session_token
 

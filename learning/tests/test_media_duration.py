@@ -9,12 +9,12 @@ from django.core.files.base import ContentFile
 from wagtail.rich_text import RichText
 from wagtailmedia.models import Media
 
-from learning.access import resolve_item
-from learning.demo import sound
-from learning.demo.assets import ASSETS_DIR
-from learning.media_duration import probe_duration
+from culturedegree.demo import sound
+from culturedegree.demo.assets import ASSETS_DIR
+from learning.content.media_duration import probe_duration
+from learning.journey.access import resolve_item
+from learning.journey.heartbeats import heartbeat
 from learning.models import ContentItemPage, Progress
-from learning.progress import heartbeat
 
 from .journey_helpers import rewind_credit
 
@@ -131,7 +131,7 @@ def test_claiming_a_short_video_does_not_complete_a_long_one(client, learner, lo
 
 @pytest.mark.django_db
 def test_the_demo_media_durations_come_from_their_files():
-    from learning.demo.assets import DemoAssets, demo_collection
+    from culturedegree.demo.assets import DemoAssets, demo_collection
 
     assets = DemoAssets(collection=demo_collection())
     assert assets.video().duration == 6.0

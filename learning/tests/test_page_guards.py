@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import APIToken, Page
 
-from learning.access import resolve_item
-from learning.enrollment import enroll
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import enroll
+from learning.journey.progress import complete_item
 from learning.models import ContentItemPage, CoursePage, Enrollment, Progress
-from learning.progress import complete_item
 
 from .factories import staff_user
 from .journey_helpers import build_tree, make_learner

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from learning.content.requirements import RequirementGroup
 from learning.models import ContentItemPage, CoursePage, ModulePage, ProgramPage
-from learning.requirements import RequirementGroup
 
 from .factories import (
     ContentItemPageFactory,

@@ -159,7 +159,7 @@ def test_signed_in_learners_never_get_a_shared_page(client, django_user_model):
 
 
 def test_moving_or_deleting_a_page_makes_cached_pages_stale(django_capture_on_commit_callbacks):
-    from learning.caching import content_version
+    from learning.content.caching import content_version
 
     program = build_program(courses=2, modules=1, items=1)
     first, second = CoursePage.objects.child_of(program).order_by("path")

@@ -2,19 +2,17 @@ import datetime as dt
 
 import pytest
 
-from learning.access import resolve_item
-from learning.enrollment import change_status
-from learning.models import DailyActivity, Enrollment, LearnerStats, Progress
-from learning.progress import (
+from learning.journey.access import resolve_item
+from learning.journey.enrollment import change_status
+from learning.journey.heartbeats import Claim, heartbeat, heartbeat_batch
+from learning.journey.progress import (
     MAX_PROGRESS_DATA_BYTES,
-    Claim,
     ProgressError,
     complete_item,
-    heartbeat,
-    heartbeat_batch,
-    recompute_program,
     start_item,
 )
+from learning.journey.recompute import recompute_program
+from learning.models import DailyActivity, Enrollment, LearnerStats, Progress
 
 from .journey_helpers import build_tree, make_learner, make_video, rewind_credit
 
@@ -129,7 +127,7 @@ def test_adding_an_item_later_lowers_the_percentage(tree, learner):
 
 
 def test_streak_counts_consecutive_days_in_learner_timezone(tree, learner):
-    from learning.activity import record_activity
+    from learning.journey.activity import record_activity
 
     learner.timezone = "Asia/Tokyo"
     day_one = dt.datetime(2026, 11, 20, 16, 0, tzinfo=dt.UTC)  # 21 Nov in Tokyo
@@ -151,7 +149,7 @@ def test_course_with_unfinished_prerequisite_is_locked_and_skipped(tree, learner
     second.prerequisites.add(tree.courses[0])
     second.save_revision().publish()
     enrollment = Enrollment.objects.get()
-    from learning.progress import recompute_enrollment
+    from learning.journey.recompute import recompute_enrollment
 
     recompute_enrollment(enrollment=enrollment)
     client.force_login(learner)

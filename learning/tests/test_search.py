@@ -4,12 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
 
+from learning.content.search import autocomplete_titles, search_config_for, search_learning_content
 from learning.models import ContentItemPage
-from learning.search import (
-    autocomplete_titles,
-    search_config_for,
-    search_learning_content,
-)
 from learning.tests.factories import (
     ContentItemPageFactory,
     CoursePageFactory,

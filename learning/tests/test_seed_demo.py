@@ -12,8 +12,8 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from culturedegree.demo import DEMO_LEARNER_EMAIL
 from culturedegree.models import User
-from learning.activity import local_day
-from learning.blocks import ContentStreamBlock
+from learning.content.blocks import ContentStreamBlock
+from learning.journey.activity import local_day
 from learning.models import (
     ContentItemPage,
     CoursePage,

@@ -98,8 +98,8 @@ def demo_site(transactional_db):
 
 @pytest.fixture
 def demo_catalog(demo_site):
-    """The demo programs (``learning.demo.build_catalog``) on top of ``demo_site``: slow, ~20s."""
-    from learning.demo import build_catalog
+    """The demo programs (``culturedegree.demo.build_catalog``) on ``demo_site``: slow, ~20s."""
+    from culturedegree.demo import build_catalog
 
     return build_catalog(home=demo_site)
 

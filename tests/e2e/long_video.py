@@ -7,8 +7,8 @@ with timestamps that keep counting, is a valid stream: each loop restarts at a k
 import io
 import struct
 
-from learning.demo.assets import ASSETS_DIR
-from learning.media_duration import ebml_elements, ebml_vint
+from culturedegree.demo.assets import ASSETS_DIR
+from learning.content.media_duration import ebml_elements, ebml_vint
 
 EBML, SEGMENT, INFO, TRACKS, CLUSTER = 0x1A45DFA3, 0x18538067, 0x1549A966, 0x1654AE6B, 0x1F43B675
 TIMECODE, SIMPLE_BLOCK, TIMECODE_SCALE, DURATION = 0xE7, 0xA3, 0x2AD7B1, 0x4489

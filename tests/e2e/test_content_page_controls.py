@@ -154,9 +154,9 @@ def test_arabic_fallback_item_keeps_an_arabic_frame_around_english_content(
 ):
     tree = build_tree(courses=1, items_per_course=3, title="Silk Road")
     learner = make_learner("fallback@example.com")
-    from learning.access import resolve_item
-    from learning.enrollment import enroll
-    from learning.progress import complete_item
+    from learning.journey.access import resolve_item
+    from learning.journey.enrollment import enroll
+    from learning.journey.progress import complete_item
 
     enroll(learner=learner, program=tree.program)
     middle = tree.items[0][1]

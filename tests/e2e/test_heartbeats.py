@@ -6,7 +6,7 @@ import time
 import pytest
 from django.core.files.base import ContentFile
 
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import ContentItemPage, Enrollment, Progress
 from learning.tests.journey_helpers import build_tree, make_learner
 

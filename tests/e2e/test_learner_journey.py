@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def video_body():
-    from learning.demo.assets import DemoAssets, demo_collection
+    from culturedegree.demo.assets import DemoAssets, demo_collection
 
     assets = DemoAssets(collection=demo_collection())
     media = assets.video()

@@ -3,7 +3,7 @@
 
 import pytest
 
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.tests.journey_helpers import build_tree, make_learner
 
 from .conftest import PHONE, assert_accessible, login, screenshot

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.tests.journey_helpers import build_tree, make_learner, translate_tree
 
 from .conftest import assert_accessible, login, screenshot
@@ -164,8 +164,8 @@ def test_the_demo_learners_dashboard_shows_their_history_and_resumes_the_video(
     new_page, live_server, demo_catalog
 ):
     from culturedegree.demo import DEMO_LEARNER_EMAIL, ensure_demo_accounts
+    from culturedegree.demo.learner import ensure_learner_history
     from culturedegree.models import User
-    from learning.demo.learner import ensure_learner_history
 
     ensure_demo_accounts()
     learner = User.objects.get(email=DEMO_LEARNER_EMAIL)

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from learning.enrollment import enroll
+from learning.journey.enrollment import enroll
 from learning.models import AssessmentAttempt
 from learning.tests.assessment_helpers import build_assessment
 from learning.tests.journey_helpers import build_tree, make_learner, translate_tree

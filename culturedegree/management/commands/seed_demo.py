@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from culturedegree import demo
+from culturedegree.demo import build_catalog
+from culturedegree.demo.learner import ensure_learner_history
 from culturedegree.models import User
-from learning.demo import build_catalog
-from learning.demo.learner import ensure_learner_history
 
 
 class Command(BaseCommand):

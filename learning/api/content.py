@@ -1,0 +1,193 @@
+"""The headless content API: Wagtail's API v3 (django-ninja), mounted at ``/api/v3/``.
+
+Wagtail builds the read schema of each page type from its ``api_fields``. Anonymous callers get
+live, public pages of the current site (``wagtail.api.v3.querysets``); a browser session does
+not elevate them, and writes need an API token.
+
+One gap is closed here: Wagtail keeps the descendants of an unpublished page live, and its
+public queryset only checks each page's own ``live`` flag, so a lesson under a withdrawn course
+would still be served. The pages router looks its queryset function up at call time, so it is
+wrapped to drop pages under an unpublished page for anonymous callers.
+"""
+
+import json
+from http import HTTPStatus
+
+from django.http import JsonResponse, QueryDict
+from django.urls import reverse
+from ninja.errors import HttpError
+from ninja.responses import NinjaJSONEncoder
+from wagtail.api.utils import get_full_url
+from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.registry import registry
+from wagtail.api.v3.routers import pages as pages_router
+from wagtail.api.v3.urls import api
+from wagtail.models import Page
+
+from culturedegree.request_guards import StrictJSONParser
+from learning.admin.page_guards import LearnerRecordsProtected
+from learning.content.localization import exclude_under_unpublished
+from learning.content.readers import CONTENT_API_PREFIX, reading
+from learning.journey.access import may_read_item_body
+
+LISTING_PATH = f"{CONTENT_API_PREFIX}pages/"
+
+_wagtail_pages_queryset = pages_router.get_pages_queryset
+
+
+def public_pages_queryset(request, model=pages_router.Page):
+    queryset = _wagtail_pages_queryset(request, model)
+    if request.user.is_authenticated:
+        return queryset
+    return exclude_under_unpublished(queryset)
+
+
+pages_router.get_pages_queryset = public_pages_queryset
+
+# PostgreSQL's OFFSET is a bigint: a larger offset was a 500 (found by schemathesis).
+MAX_OFFSET = 2**63 - 1
+_wagtail_paginate = WagtailLimitOffsetPagination.paginate_queryset
+
+
+def paginate_within_bigint(self, queryset, pagination, request, **params):
+    if pagination.offset > MAX_OFFSET:
+        raise HttpError(400, "offset is too large")
+    return _wagtail_paginate(self, queryset, pagination, request, **params)
+
+
+WagtailLimitOffsetPagination.paginate_queryset = paginate_within_bigint
+
+# Page writes: NUL, lone surrogates, NaN and Infinity are refused with 400, as in /api/v1/.
+api.parser = StrictJSONParser()
+
+
+@api.exception_handler(LearnerRecordsProtected)
+def learner_records_protected(request, exc: LearnerRecordsProtected):
+    """The move and delete actions refuse pages with learner records (see page_guards)."""
+    return problem_response(status=409, detail=str(exc))
+
+
+# The API's root answers JSON: where things are.
+@api.get("/", include_in_schema=False, auth=None, url_name="content_api_root")
+def api_root(request):
+    return {
+        "title": api.title,
+        "pages": get_full_url(request, reverse("wagtailapi_v3:list_pages")),
+        "openapi": get_full_url(request, reverse("wagtailapi_v3:openapi-json")),
+    }
+
+
+RELATIVE_FILTERS = ("child_of", "descendant_of", "ancestor_of")
+
+
+def localized_query(query: QueryDict) -> QueryDict:
+    """With ``locale=fr``, ``child_of`` (``descendant_of``, ``ancestor_of``) given in any
+    locale means the French page: an app keeps the ids it has and still gets French pages."""
+    language = query.get("locale")
+    names = [name for name in RELATIVE_FILTERS if query.get(name, "").isdigit()]
+    if not language or not names:
+        return query
+    query = query.copy()
+    for name in names:
+        twin = (
+            Page.objects.filter(
+                translation_key__in=Page.objects.filter(pk=int(query[name])).values(
+                    "translation_key"
+                ),
+                locale__language_code=language,
+            )
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if twin is not None:
+            query[name] = str(twin)
+    return query
+
+
+class FieldsError(ValueError):
+    pass
+
+
+def listing_fields(query: QueryDict) -> list[str]:
+    raw = query.get("fields", "")
+    names = [name.strip() for name in raw.split(",") if name.strip()]
+    if any(not name.replace("_", "").isalnum() and name != "*" for name in names):
+        raise FieldsError("fields must be a comma-separated list of field names, or *.")
+    return names
+
+
+def add_listing_fields(document: dict, *, names: list[str], request) -> dict:
+    """Each listed page with the fields asked for, as its detail would show them. A field a
+    page's type does not have is left out for that page; one no listed type has is a 400."""
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=[row["id"] for row in document["items"]]).specific()
+    }
+    known = set()
+    for row in document["items"]:
+        page = pages.get(row["id"])
+        registration = registry.get(page._meta.label) if page is not None else None
+        if registration is None or registration.read_schema is None:
+            continue
+        detail = registration.read_schema.model_validate(
+            page, context={"request": request}
+        ).model_dump(mode="json")
+        extra = {k: v for k, v in detail.items() if k not in ("id", "title", "meta")}
+        wanted = extra if "*" in names else {k: extra[k] for k in names if k in extra}
+        known.update(wanted)
+        row.update(wanted)
+    unknown = [name for name in names if name != "*" and name not in known]
+    if unknown and document["items"]:
+        raise FieldsError(f"Unknown field for these pages: {', '.join(unknown)}.")
+    return document
+
+
+def problem(status: int, detail: str) -> JsonResponse:
+    return JsonResponse(
+        {
+            "type": "about:blank",
+            "title": HTTPStatus(status).phrase,
+            "status": status,
+            "detail": detail,
+            "message": detail,
+        },
+        status=status,
+        content_type="application/problem+json",
+    )
+
+
+class ContentApiMiddleware:
+    """What the content API adds around Wagtail's views: the reader behind a session or
+    X-Session-Token (content_readers), ``locale`` applied to relative filters, and ``fields=``
+    on listings. After AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(CONTENT_API_PREFIX):
+            return self.get_response(request)
+        listing = request.path_info == LISTING_PATH and request.method == "GET"
+        names: list[str] = []
+        if listing:
+            request.GET = localized_query(request.GET)
+            try:
+                names = listing_fields(request.GET)
+            except FieldsError as exc:
+                return problem(400, str(exc))
+        with reading(request, may_read_body=may_read_item_body):
+            response = self.get_response(request)
+            if names and response.status_code == 200:
+                try:
+                    document = add_listing_fields(
+                        json.loads(response.content), names=names, request=request
+                    )
+                except FieldsError as exc:
+                    return problem(400, str(exc))
+                response.content = json.dumps(document, cls=NinjaJSONEncoder)
+                response["Content-Length"] = str(len(response.content))
+        return response
+
+
+urls = api.urls

@@ -1,0 +1,194 @@
+"""Time on content items: a page's ping or an app's offline batch, credited within the
+server's wall time (HeartbeatWindow), with the rate limit, and media completed once watched
+to the end (docs/decisions/0027)."""
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from learning.models import Enrollment, HeartbeatWindow, ObjectType, Progress, Verb
+
+from .access import ItemRef
+from .activity import record_activity
+from .events import record_event
+from .progress import (
+    MEDIA_TYPES,
+    ProgressError,
+    clean_progress_data,
+    complete_locked,
+    locked_learner,
+    locked_progress_row,
+    open_enrollment_id,
+    refuse_locked,
+)
+
+MAX_HEARTBEAT_SECONDS = 300
+MAX_BATCH_ENTRIES = 100
+MEDIA_COMPLETION_RATIO = 0.9
+
+
+@dataclass
+class HeartbeatResult:
+    progress: Progress
+    credited_seconds: int
+    completed_now: bool
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Time a client says the learner spent on an item. `sent_at` is the client's clock:
+    it orders a batch and is never trusted for credit."""
+
+    item: ItemRef
+    seconds: int
+    progress_data: dict[str, Any] | None = None
+    sent_at: dt.datetime | None = None
+
+
+def heartbeat(
+    *, learner, item: ItemRef, seconds: int, progress_data: dict[str, Any] | None = None
+) -> HeartbeatResult:
+    """Credit time on an item: at most `seconds`, and never more than the wall time since
+    the learner's last credited moment, all items together. Raises ProgressError."""
+    (result,) = heartbeat_batch(
+        learner=learner, claims=[Claim(item=item, seconds=seconds, progress_data=progress_data)]
+    )
+    if isinstance(result, ProgressError):
+        raise result
+    return result
+
+
+def heartbeat_batch(*, learner, claims: list[Claim]) -> list[HeartbeatResult | ProgressError]:
+    """Credit claims (a page's ping, or an app's offline session) in the client's order.
+
+    One transaction, a savepoint per claim: a claim that fails writes nothing and its error
+    takes its place in the answer, the others stand. Together they credit no more than the
+    server's wall time since the learner's last credited moment (HeartbeatWindow), however
+    many items, tabs or devices the claims come from. The request counts once toward the
+    rate limit, which raises ProgressError for the whole batch."""
+    if len(claims) > MAX_BATCH_ENTRIES:
+        raise ProgressError(f"At most {MAX_BATCH_ENTRIES} heartbeats a batch.", code="invalid")
+    results: list[HeartbeatResult | ProgressError | None] = [None] * len(claims)
+    order = sorted(range(len(claims)), key=lambda i: _claim_order(claims[i], i))
+    with transaction.atomic():
+        window = locked_learner(learner=learner)
+        now = timezone.now()
+        _count_request(window, now=now)
+        gap = (now - window.credited_until).total_seconds()
+        budget = max(0, math.floor(gap))
+        claimed = credited = 0
+        for index in order:
+            claim = claims[index]
+            try:
+                if not 0 <= claim.seconds <= MAX_HEARTBEAT_SECONDS:
+                    raise ProgressError(
+                        f"seconds must be between 0 and {MAX_HEARTBEAT_SECONDS}.", code="invalid"
+                    )
+                data = clean_progress_data(data=claim.progress_data, item=claim.item)
+                with transaction.atomic():
+                    result = _credit(
+                        learner=learner,
+                        item=claim.item,
+                        seconds=min(claim.seconds, budget - credited),
+                        data=data,
+                        now=now,
+                    )
+            except ProgressError as exc:
+                results[index] = exc
+                continue
+            results[index] = result
+            claimed += claim.seconds
+            credited += result.credited_seconds
+        # Claims shorter than the gap mean the learner was away before them: that time is
+        # gone. Otherwise the uncredited fraction of a second carries over to the next one.
+        # Claiming nothing (a seek, a failed entry) leaves the wall time for other items.
+        if claimed:
+            window.credited_until = (
+                now if claimed < gap else window.credited_until + dt.timedelta(seconds=credited)
+            )
+        window.save(update_fields=["credited_until", "window_start", "count"])
+    return results
+
+
+def _claim_order(claim: Claim, index: int):
+    return (claim.sent_at or dt.datetime.min.replace(tzinfo=dt.UTC), index)
+
+
+def _count_request(window: HeartbeatWindow, *, now: dt.datetime) -> None:
+    minute = now.replace(second=0, microsecond=0)
+    if window.window_start == minute:
+        window.count += 1
+    else:
+        window.window_start, window.count = minute, 1
+    if window.count > settings.HEARTBEAT_RATE_LIMIT:
+        retry_after = 60 - now.second
+        raise ProgressError(
+            f"Too many heartbeats: at most {settings.HEARTBEAT_RATE_LIMIT} a minute."
+            f" Try again in {retry_after} s.",
+            code="rate_limited",
+            retry_after=retry_after,
+        )
+
+
+def _credit(*, learner, item: ItemRef, seconds: int, data, now) -> HeartbeatResult:
+    """Add `seconds` to the item, the enrollment and the learner's day, with the
+    `progressed` event; complete a media item watched to the end. Caller holds the
+    learner's row."""
+    progress, created = locked_progress_row(learner=learner, item=item)
+    enrollment_id = open_enrollment_id(learner=learner, program_id=item.program_id)
+    refuse_locked(learner=learner, item=item)
+    context = {"enrollment": enrollment_id}
+    if created:
+        record_event(
+            actor=learner,
+            verb=Verb.LAUNCHED,
+            object_type=ObjectType.CONTENT_ITEM,
+            object_id=item.item_id,
+            context=context,
+        )
+    data_changed = data is not None and data != progress.progress_data
+    progress.time_spent_seconds += seconds
+    progress.last_seen_at = now
+    if data is not None:
+        progress.progress_data = data
+    progress.save(update_fields=["time_spent_seconds", "last_seen_at", "progress_data"])
+    Enrollment.objects.filter(pk=enrollment_id).update(
+        time_spent_seconds=F("time_spent_seconds") + seconds, last_activity_at=now
+    )
+    if seconds or data_changed:
+        record_event(
+            actor=learner,
+            verb=Verb.PROGRESSED,
+            object_type=ObjectType.CONTENT_ITEM,
+            object_id=item.item_id,
+            result={"duration_seconds": seconds, **_media_result(data)},
+            context=context,
+        )
+    if seconds or created:
+        record_activity(learner=learner, seconds=seconds, at=now)
+    completed_now = False
+    if (
+        not progress.is_completed
+        and item.item_type in MEDIA_TYPES
+        and _watched_enough(progress.progress_data)
+    ):
+        completed_now = complete_locked(learner=learner, progress=progress, item=item, now=now)
+    return HeartbeatResult(progress, seconds, completed_now)
+
+
+def _media_result(data: dict[str, Any] | None) -> dict[str, Any]:
+    if not data or "position" not in data:
+        return {}
+    return {"position": data["position"]}
+
+
+def _watched_enough(data: dict[str, Any]) -> bool:
+    """The position has reached 90 % of the server's duration (clean_progress_data)."""
+    position, duration = data.get("position"), data.get("duration")
+    return bool(position and duration and position >= MEDIA_COMPLETION_RATIO * duration)

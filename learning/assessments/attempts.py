@@ -191,7 +191,10 @@ def start_attempt(*, learner, assessment: Assessment, now: dt.datetime | None = 
     refusal = journey.refusal(learner=learner, place=place)
     if refusal:
         raise AttemptError(refusal[0], code=refusal[1])
-    taken = localized(assessment)
+    # The revision is read from the database: the one live now is the one pinned.
+    taken = Assessment.objects.filter(pk=localized(assessment).pk, live=True).first()
+    if taken is None or taken.live_revision_id is None:
+        raise AttemptError("Unknown or unpublished assessment.", code="not_found")
     with transaction.atomic():
         get_user_model().objects.select_for_update(no_key=True).filter(pk=learner.pk).first()
         now = now or timezone.now()
@@ -227,7 +230,10 @@ def start_attempt(*, learner, assessment: Assessment, now: dt.datetime | None = 
         try:
             with transaction.atomic():
                 attempt.save(force_insert=True)
-        except IntegrityError:
+        except IntegrityError as exc:
+            # Only the limits' own constraints mean "someone else got there first".
+            if not any(name in str(exc) for name in ("attempt_one_open", "attempt_number_unique")):
+                raise
             raise AttemptError(
                 "An attempt is already in progress: continue it.", code="open"
             ) from None

@@ -219,14 +219,14 @@ class ItemStats:
 
 
 def item_analysis(*, assessment: Assessment) -> list[ItemStats]:
-    """Per question of the live revision, over graded attempts: how often it is answered
+    """Per question of the live revision, over submitted attempts: how often it is answered
     right (mean fraction of its points), its discrimination (the correlation between the
     question's fraction and the rest of the attempt's score) and the median time spent on
     it (seconds between the previous answer and this one). One query for the attempts."""
     rows = list(
-        AssessmentAttempt.objects.filter(
-            assessment=assessment, status=AttemptStatus.GRADED
-        ).values_list("results", "answered_at")
+        AssessmentAttempt.objects.filter(assessment=assessment)
+        .exclude(status=AttemptStatus.IN_PROGRESS)
+        .values_list("results", "answered_at")
     )
     live = assessment.live_revision.as_object() if assessment.live_revision else assessment
     stats = []
@@ -235,10 +235,15 @@ def item_analysis(*, assessment: Assessment) -> list[ItemStats]:
         fractions, rests, seconds = [], [], []
         for results, answered_at in rows:
             result = results.get(qid)
-            if not result or not result.get("max"):
+            # Essays still waiting for their grader say nothing yet.
+            if not result or not result.get("max") or result.get("correct") is None:
                 continue
             fraction = float(result["points"]) / float(result["max"])
-            others = [r for key, r in results.items() if key != qid and r.get("max")]
+            others = [
+                r
+                for key, r in results.items()
+                if key != qid and r.get("max") and r.get("correct") is not None
+            ]
             rest = sum(float(r["points"]) for r in others) / max(
                 1.0, sum(float(r["max"]) for r in others)
             )

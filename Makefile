@@ -59,12 +59,17 @@ run: seed ## Install, migrate, load the demo once, then serve on http://127.0.0.
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# One process by default. PYTEST_ARGS="-n 2 --dist loadfile" runs two workers (11 min against
-# 19 on this 2-core machine), but a worker may run a transactional test before another file's
-# tests, which then find Wagtail's data emptied: see the closing note of issue 8.
+# Every CPU runs tests (pytest-xdist; TEST_WORKERS=0 for one process), each worker with its
+# own test database (test_<name>_gw0, _gw1...), live server and browser; --dist loadfile
+# keeps a file on one worker so its module fixtures are built once. Order-safe: conftest.py
+# puts Wagtail's migrated rows back after every transactional test. Branch coverage of the
+# four apps is printed at the end; the run fails below [tool.coverage.report] fail_under in
+# pyproject.toml. PYTEST_ARGS adds options: PYTEST_ARGS="--no-cov -x learning".
+TEST_WORKERS ?= auto
 
-test: install-test ## Run the whole suite against real PostgreSQL
-	DJANGO_SETTINGS_MODULE=culturedegree.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+test: install-test ## Run the whole suite on every CPU against real PostgreSQL, with coverage
+	DJANGO_SETTINGS_MODULE=culturedegree.settings.test $(PY) -m pytest \
+	  -n $(TEST_WORKERS) --dist loadfile --cov $(PYTEST_ARGS)
 
 lint: install-test ## ruff check, ruff format --check and makemigrations --check
 	$(VENV)/bin/ruff check .

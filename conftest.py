@@ -1,14 +1,134 @@
-"""Suite-wide fixtures. Browser fixtures live in tests/e2e/conftest.py."""
+"""Suite-wide fixtures. Browser fixtures live in tests/e2e/conftest.py.
+
+Order safety. A transactional test (``django_db(transaction=True)``, ``transactional_db``,
+``live_server``) ends with a flush that empties every table, Wagtail's migrated rows included
+(root page, default site, locales, root collection, groups and their permissions); the
+flush's ``post_migrate`` re-creates content types and permissions under new ids. Tests that
+run after it in the same process (one xdist worker, or the serial run) would find those rows
+gone. So, once per test database, the rows the migrations left are copied into a separate
+schema (``MIGRATED_ROWS_SCHEMA``, which no flush touches), and after every transactional
+test ``pytest_runtest_teardown`` puts them back, ids included, in one transaction: a few
+``DELETE``/``INSERT ... SELECT`` statements inside PostgreSQL, tens of milliseconds. It runs
+after every fixture's teardown, so after the flush whatever the fixture order, and no test
+has to remember to restore anything. (``serialized_rollback`` would restore before the
+marked test only, through the ORM, and only where someone thought of marking it.)
+"""
 
 import pytest
 from django.core.management import call_command
 
+MIGRATED_ROWS_SCHEMA = "cd_migrated_rows"
+_restore = {}  # "blocker" and "database" once the test database is set up
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The database cache (allauth's rate limits need a real cache) lives in a table."""
+    """The database cache (allauth's rate limits need a real cache) lives in a table; the
+    migrated rows are kept aside for the restore after transactional tests."""
+    from django.db import connection
+
     with django_db_blocker.unblock():
         call_command("createcachetable", verbosity=0)
+        if _snapshot_exists(connection):
+            # A reused database (--reuse-db) may end on a flush: start from the copy.
+            restore_migrated_rows(connection)
+        else:
+            _snapshot_migrated_rows(connection)
+        _restore.update(blocker=django_db_blocker, database=connection.settings_dict["NAME"])
+    yield
+    _restore.clear()
+
+
+def _model_tables(connection) -> list[str]:
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    return sorted(tables)
+
+
+def _snapshot_exists(connection) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [MIGRATED_ROWS_SCHEMA])
+        return cursor.fetchone() is not None
+
+
+def _snapshot_migrated_rows(connection) -> None:
+    """Copy every non-empty model table, as ``migrate`` left it, into MIGRATED_ROWS_SCHEMA."""
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE SCHEMA {MIGRATED_ROWS_SCHEMA}")
+        for table in _model_tables(connection):
+            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {qn(table)})")  # noqa: S608
+            if cursor.fetchone()[0]:
+                cursor.execute(
+                    f"CREATE TABLE {MIGRATED_ROWS_SCHEMA}.{qn(table)}"  # noqa: S608
+                    f" AS SELECT * FROM {qn(table)}"
+                )
+
+
+def restore_migrated_rows(connection) -> None:
+    """Put the migrated rows back as they were after ``migrate``, same ids."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site
+    from django.core.management.color import no_style
+    from django.db import transaction
+
+    qn = connection.ops.quote_name
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        if "columns" not in _restore:
+            _restore["columns"] = _snapshot_columns(cursor)
+        snapshot = _restore["columns"]
+        # Foreign keys are DEFERRABLE INITIALLY DEFERRED: checked at commit, in any order.
+        for table in snapshot:
+            cursor.execute(f"DELETE FROM {qn(table)}")  # noqa: S608
+        for table, columns in snapshot.items():
+            names = ", ".join(columns)
+            cursor.execute(
+                f"INSERT INTO {qn(table)} ({names})"  # noqa: S608
+                f" SELECT {names} FROM {MIGRATED_ROWS_SCHEMA}.{qn(table)}"
+            )
+        models = [
+            m for m in apps.get_models(include_auto_created=True) if m._meta.db_table in snapshot
+        ]
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
+    ContentType.objects.clear_cache()
+    Site.objects.clear_cache()
+
+
+def _snapshot_columns(cursor) -> dict[str, list[str]]:
+    """Each copied table's columns, generated ones left out (PostgreSQL computes them)."""
+    cursor.execute(
+        "SELECT s.table_name, array_agg(quote_ident(s.column_name::text)"
+        " ORDER BY s.ordinal_position) FROM information_schema.columns s"
+        " JOIN information_schema.columns p ON p.table_schema = current_schema()"
+        " AND p.table_name = s.table_name AND p.column_name = s.column_name"
+        " AND p.is_generated = 'NEVER' WHERE s.table_schema = %s GROUP BY s.table_name",
+        [MIGRATED_ROWS_SCHEMA],
+    )
+    return dict(cursor.fetchall())
+
+
+def _flushes_database(item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    if names & {"transactional_db", "live_server", "django_db_reset_sequences"}:
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    return bool(marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    # With no next test, the session teardown has just dropped the test database.
+    if nextitem is not None and _restore and _flushes_database(item):
+        from django.db import connection
+
+        with _restore["blocker"].unblock():
+            if connection.settings_dict["NAME"] == _restore["database"]:
+                restore_migrated_rows(connection)
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -28,21 +148,9 @@ def _clear_cache(django_db_blocker):
 
 @pytest.fixture
 def migrated_data(db):
-    """What migrations and post_migrate made (content types, permissions, Wagtail's tree
-    roots), back after a transactional test that ran earlier in this process emptied it."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.contenttypes.management import create_contenttypes
-    from django.contrib.contenttypes.models import ContentType
-
-    from culturedegree import demo
-
-    ContentType.objects.clear_cache()
-    for app_config in apps.get_app_configs():
-        create_contenttypes(app_config, verbosity=0)
-        create_permissions(app_config, verbosity=0)
-    demo.ensure_locales()
-    demo.ensure_home_page()
+    """Wagtail's migrated rows (root page, default site, locales, content types...). The
+    suite restores them after every transactional test (see the module docstring); tests
+    that depend on them name this fixture to say so."""
 
 
 @pytest.fixture

@@ -65,6 +65,7 @@ def assert_security_headers(response, *, strict_csp: bool = True) -> None:
         pytest.param("/en/", id="page"),
         pytest.param("/en/style/", id="django-view"),
         pytest.param("/healthz", id="json"),
+        pytest.param("/readyz", id="json-database"),
         pytest.param("/_allauth/browser/v1/config", id="headless-api"),
         pytest.param("/api/v1/openapi.json", id="learner-api"),
         pytest.param("/static/css/site.css", id="static-file"),

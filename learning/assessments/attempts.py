@@ -436,7 +436,7 @@ def _answer_result(outcome, seconds) -> dict:
     if outcome.correct is not None:
         result["success"] = outcome.correct
     if seconds is not None:
-        result["extensions"] = {"seconds_into_attempt": seconds}
+        result["seconds_into_attempt"] = seconds
     return result
 
 

@@ -7,11 +7,13 @@ dependency points one way: those apps import this module; the journey never impo
 A callback should only enqueue a task; it runs in the request that recorded the event.
 """
 
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
 from learning.models import LearningEvent, ObjectType, Verb
@@ -57,21 +59,92 @@ def record_event(
     return event
 
 
+# xAPI IRIs (docs/progress.md, "Events as xAPI statements"). Activity types are ADL's;
+# activity ids and extension keys live under the site's own URL.
+XAPI_ACTIVITY_TYPE = {
+    ObjectType.PROGRAM: "http://adlnet.gov/expapi/activities/course",
+    ObjectType.COURSE: "http://adlnet.gov/expapi/activities/module",
+    ObjectType.CONTENT_ITEM: "http://adlnet.gov/expapi/activities/lesson",
+    ObjectType.ASSESSMENT: "http://adlnet.gov/expapi/activities/assessment",
+}
+ANONYMOUS_ACCOUNT = "anonymous"
+
+
+def xapi_home_page() -> str:
+    """The site's root URL: the ``homePage`` of every learner's account."""
+    return f"{settings.SITE_URL}/"
+
+
+def xapi_activity_id(object_id: int) -> str:
+    return f"{settings.SITE_URL}/xapi/activities/page/{object_id}"
+
+
+def xapi_extension(key: str) -> str:
+    return f"{settings.SITE_URL}/xapi/extensions/{key.replace('_', '-')}"
+
+
 def as_statement(event: LearningEvent) -> dict[str, Any]:
-    """The event as an xAPI-shaped statement (for export to a learning record store)."""
-    return {
+    """The event as an xAPI 1.0.3 statement (for export to a learning record store)."""
+    actor = str(event.actor_id) if event.actor_id else ANONYMOUS_ACCOUNT
+    statement = {
         "id": str(event.id),
-        "actor": {"objectType": "Agent", "account": {"name": str(event.actor_id)}},
+        "actor": {
+            "objectType": "Agent",
+            "account": {"homePage": xapi_home_page(), "name": actor},
+        },
         "verb": {"id": event.verb_iri, "display": {"en": event.verb}},
         "object": {
             "objectType": "Activity",
-            "id": f"page:{event.object_id}",
-            "definition": {"type": event.object_type},
+            "id": xapi_activity_id(event.object_id),
+            "definition": {"type": XAPI_ACTIVITY_TYPE[ObjectType(event.object_type)]},
         },
-        "result": event.result,
-        "context": {"extensions": event.context},
         "timestamp": event.timestamp.isoformat(),
     }
+    if result := _xapi_result(event.result):
+        statement["result"] = result
+    if context := _xapi_context(event.context):
+        statement["context"] = context
+    return statement
+
+
+def _xapi_result(result: dict[str, Any]) -> dict[str, Any]:
+    """xAPI's own result fields where one fits, extensions for the rest."""
+    out: dict[str, Any] = {}
+    extensions = {}
+    for key, value in result.items():
+        if key == "duration_seconds":
+            out["duration"] = f"PT{int(value)}S"
+        elif key in ("completion", "success"):
+            out[key] = bool(value)
+        elif key == "score":
+            out[key] = value
+        else:
+            extensions[xapi_extension(key)] = value
+    if extensions:
+        out["extensions"] = extensions
+    return out
+
+
+def _xapi_context(context: dict[str, Any]) -> dict[str, Any]:
+    """The enrollment is the xAPI registration; anything else goes in extensions."""
+    out: dict[str, Any] = {}
+    extensions = {}
+    for key, value in context.items():
+        if key == "enrollment" and _is_uuid(value):
+            out["registration"] = str(value)
+        else:
+            extensions[xapi_extension(key)] = value
+    if extensions:
+        out["extensions"] = extensions
+    return out
+
+
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def record_events(*, actor, verb: Verb, object_type: ObjectType, entries: list[dict]) -> None:

@@ -50,10 +50,15 @@ def test_events_are_append_only(tree):
         event.delete()
 
 
-def test_event_as_xapi_statement(tree):
+def test_event_as_xapi_statement(tree, settings):
+    settings.SITE_URL = "https://culturedegree.example"
     learner = make_learner()
     enroll(learner=learner, program=tree.program)
     statement = as_statement(LearningEvent.objects.get())
     assert statement["verb"]["id"] == "http://adlnet.gov/expapi/verbs/registered"
-    assert statement["actor"]["account"]["name"] == str(learner.pk)
-    assert statement["object"]["id"] == f"page:{tree.program.id}"
+    assert statement["actor"]["account"] == {
+        "homePage": "https://culturedegree.example/",
+        "name": str(learner.pk),
+    }
+    program_iri = f"https://culturedegree.example/xapi/activities/page/{tree.program.id}"
+    assert statement["object"]["id"] == program_iri

@@ -86,8 +86,9 @@ def phone_page(new_page):
 def demo_site(transactional_db):
     """Locales, the home page and the default site, visible to the live server's thread.
 
-    The live server needs committed data, so these tests truncate every table afterwards,
-    Wagtail's root page and root collection (made by its migrations) included: put them back.
+    The live server needs committed data, so these tests flush every table afterwards; the
+    root conftest.py then puts back what the migrations made (Wagtail's root page, default
+    site, locales...), and this fixture adds the demo's locales and home page on top.
     """
 
     from culturedegree import demo

@@ -7,8 +7,6 @@ attempt number is unique per learner and assessment, and only one attempt may be
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass
-from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -19,12 +17,11 @@ from ..models import (
     AssessmentAttempt,
     AssessmentPass,
     AttemptStatus,
-    GradingMethod,
-    ReviewOption,
 )
 from . import journey
 from .grading import InvalidAnswer, Question, check_answer, grade
 from .questions import draw, questions_of
+from .standing import standing
 
 # Answers saved or submitted this long after the deadline still count (the network's delay).
 GRACE = dt.timedelta(seconds=5)
@@ -104,75 +101,6 @@ def pinned_assessment(attempt: AssessmentAttempt) -> Assessment:
     if cached is None:
         cached = attempt.pinned_object = attempt.revision.as_object()
     return cached
-
-
-@dataclass
-class Standing:
-    """The learner's record on one assessment."""
-
-    attempts: list[AssessmentAttempt]
-    max_attempts: int
-    grade: Decimal | None
-    passed: bool
-    open_attempt: AssessmentAttempt | None
-    retry_at: dt.datetime | None
-
-    @property
-    def used(self) -> int:
-        return len(self.attempts)
-
-    @property
-    def attempts_left(self) -> int | None:
-        return None if not self.max_attempts else max(0, self.max_attempts - self.used)
-
-
-def standing(*, learner, assessment: Assessment, now: dt.datetime | None = None) -> Standing:
-    now = now or timezone.now()
-    attempts = list(
-        AssessmentAttempt.objects.filter(learner=learner, assessment=assessment)
-        .select_related("revision")
-        .order_by("attempt_number")
-    )
-    graded = [a for a in attempts if a.status == AttemptStatus.GRADED and a.score is not None]
-    open_attempt = next((a for a in attempts if a.is_open), None)
-    retry_at = None
-    if attempts and not open_attempt and assessment.cooldown_minutes:
-        last = attempts[-1].submitted_at
-        if last and last + dt.timedelta(minutes=assessment.cooldown_minutes) > now:
-            retry_at = last + dt.timedelta(minutes=assessment.cooldown_minutes)
-    return Standing(
-        attempts=attempts,
-        max_attempts=assessment.max_attempts,
-        grade=final_grade(assessment=assessment, scores=[a.score for a in graded]),
-        passed=any(a.passed for a in graded),
-        open_attempt=open_attempt,
-        retry_at=retry_at,
-    )
-
-
-def final_grade(*, assessment: Assessment, scores: list[Decimal]) -> Decimal | None:
-    """The assessment's grade from its graded attempts' scores, by its grading method."""
-    if not scores:
-        return None
-    if assessment.grading_method == GradingMethod.LAST:
-        return scores[-1]
-    if assessment.grading_method == GradingMethod.AVERAGE:
-        return (sum(scores) / len(scores)).quantize(Decimal("0.01"))
-    return max(scores)
-
-
-def review_allowed(*, assessment: Assessment, attempt: AssessmentAttempt, record: Standing) -> bool:
-    """Whether the right answers and per-question feedback may be shown for `attempt`."""
-    if attempt.is_open:
-        return False
-    option = assessment.review_option
-    if option == ReviewOption.AFTER_EACH:
-        return True
-    if option == ReviewOption.AFTER_PASSING:
-        return record.passed
-    if option == ReviewOption.AFTER_LAST:
-        return record.passed or record.attempts_left == 0
-    return False
 
 
 def _place(assessment: Assessment) -> journey.Place:

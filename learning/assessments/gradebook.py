@@ -15,7 +15,7 @@ from decimal import Decimal
 from wagtail.models import Page
 
 from ..models import Assessment, AssessmentAttempt, AttemptStatus, GradebookPolicy
-from .attempts import final_grade as method_grade
+from .standing import final_grade as method_grade
 
 CENT = Decimal("0.01")
 

@@ -10,16 +10,10 @@ from typing import Any
 from django.utils import timezone
 
 from ..models import Assessment, AssessmentAttempt
-from .attempts import (
-    Standing,
-    localized,
-    pinned_assessment,
-    pinned_questions,
-    review_allowed,
-    standing,
-)
+from .attempts import localized, pinned_assessment, pinned_questions
 from .grading import correct_answer
 from .questions import for_learner, questions_of
+from .standing import Standing, review_allowed, standing
 
 
 def preview_questions(*, assessment: Assessment) -> list[dict[str, Any]]:

@@ -11,11 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ..models import AssessmentAttempt, AttemptStatus
 from . import attempts as lifecycle
-from .attempts import ERROR_STATUS, AttemptError, pinned_assessment, pinned_questions, standing
+from .attempts import ERROR_STATUS, AttemptError, pinned_assessment, pinned_questions
 from .forms import answers_from_form
 from .peer_review import assigned_reviews, peer_feedback, submit_review
 from .presenting import assessment_summary, attempt_view, review_rows, rubric_rows, seconds_left
 from .projects import add_file, readable_files, remove_file
+from .standing import standing
 
 
 def _assessment(assessment_id):

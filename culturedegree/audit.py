@@ -37,6 +37,8 @@ CERTIFICATE_REISSUED = "certificates.reissued"
 NAME_CORRECTION_REQUESTED = "certificates.name_correction_requested"
 NAME_CORRECTION_APPROVED = "certificates.name_correction_approved"
 NAME_CORRECTION_REJECTED = "certificates.name_correction_rejected"
+ATTEMPT_GRADED_BY_STAFF = "learning.attempt_graded_by_staff"
+ATTEMPTS_REGRADED = "learning.attempts_regraded"
 
 ACTIONS = {
     SIGN_IN: _("Sign-in"),
@@ -63,6 +65,8 @@ ACTIONS = {
     NAME_CORRECTION_REQUESTED: _("Certificate name correction requested"),
     NAME_CORRECTION_APPROVED: _("Certificate name correction approved"),
     NAME_CORRECTION_REJECTED: _("Certificate name correction rejected"),
+    ATTEMPT_GRADED_BY_STAFF: _("Attempt graded by staff"),
+    ATTEMPTS_REGRADED: _("Attempts regraded"),
 }
 
 # Entry labels are the object's name; an erased account's entries get this one instead.

@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("", include("learning.views.urls")),
     path("", include("certificates.achievement_urls")),
     path("", include("community.urls")),
+    path("", include("learning.assessments.urls")),
     # Wagtail's pages, their routes kept per content version (learning.views.serving). Same
     # pattern and name as Wagtail's own below (which keeps its utility views): resolve() finds
     # this one, reverse() builds the same URL from either.

@@ -8,12 +8,16 @@ context (whose enrollment id would link one person's events together).
 from culturedegree import privacy
 
 from .models import (
+    AssessmentAttempt,
+    AssessmentPass,
+    AttemptFile,
     DailyActivity,
     Enrollment,
     HeartbeatWindow,
     LearnerStats,
     LearningEvent,
     Progress,
+    ReviewAssignment,
 )
 
 
@@ -91,3 +95,58 @@ privacy.exempt(
     HeartbeatWindow,
     reason="The heartbeat rate limit's counter for the current minute; deleted with the account.",
 )
+
+
+def export_attempts(user):
+    return [
+        {
+            "id": str(attempt.pk),
+            "assessment": attempt.assessment.title,
+            "assessment_id": str(attempt.assessment_id),
+            "attempt_number": attempt.attempt_number,
+            "status": attempt.status,
+            "started_at": attempt.started_at,
+            "deadline": attempt.deadline,
+            "submitted_at": attempt.submitted_at,
+            "answers": attempt.answers,
+            "score": attempt.score,
+            "passed": attempt.passed,
+            "feedback": attempt.feedback,
+            "files": [f.name for f in attempt.files.all()],
+        }
+        for attempt in AssessmentAttempt.objects.filter(learner=user)
+        .select_related("assessment")
+        .prefetch_related("files")
+        .order_by("started_at")
+    ]
+
+
+def export_passes(user):
+    return [
+        {"assessment_id": str(row["assessment_id"]), "passed_at": row["passed_at"]}
+        for row in AssessmentPass.objects.filter(learner=user).values("assessment_id", "passed_at")
+    ]
+
+
+def erase_attempts(user):
+    """Attempts go with the account (cascade); their project files go from storage too."""
+    for stored in AttemptFile.objects.filter(attempt__learner=user):
+        stored.file.delete(save=False)
+
+
+def export_reviews(user):
+    return [
+        {
+            "assessment": str(review.attempt.assessment_id),
+            "assigned_at": review.assigned_at,
+            "submitted_at": review.submitted_at,
+            "score": review.score,
+            "comment": review.comment,
+        }
+        for review in ReviewAssignment.objects.filter(reviewer=user).select_related("attempt")
+    ]
+
+
+privacy.register(AssessmentAttempt, exporter=export_attempts, eraser=erase_attempts)
+privacy.register(ReviewAssignment, exporter=export_reviews, eraser=privacy.deleted_with_account)
+privacy.register(AssessmentPass, exporter=export_passes, eraser=privacy.deleted_with_account)

@@ -10,6 +10,8 @@ from .admin import (
     translation,  # noqa: F401  (translation review and out-of-date report)
     views,  # noqa: F401  (the enrollments viewset)
 )
+from .assessments import admin as assessments_admin  # noqa: F401  (the assessments snippet)
+from .assessments import admin_views as assessments_admin_views  # noqa: F401  (grading)
 from .content.readers import request_reader
 from .journey.access import may_download_document
 from .views.gates import gate_content_items

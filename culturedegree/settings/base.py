@@ -164,7 +164,16 @@ MEDIA_ROOT = env_str("MEDIA_ROOT", str(VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Learners' project files: outside MEDIA_ROOT, never served directly; only through
+    # learning.assessments.projects' authorising view.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))},
+    },
 }
+# Project submissions: each file at most this size, at most this many per attempt.
+PROJECT_FILE_MAX_BYTES = env_int("PROJECT_FILE_MAX_BYTES", 5 * 1024 * 1024)
+PROJECT_MAX_FILES = 5
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -174,6 +183,8 @@ MB = 1024 * 1024
 REQUEST_BODY_LIMITS = [
     (r"/admin/", env_int("ADMIN_UPLOAD_MAX_MB", 512) * MB),  # editors' video, images, documents
     (r"/[\w-]+/accounts/profile/$", 6 * MB),  # an avatar of at most 5 MB, and the form
+    # A project file of at most PROJECT_FILE_MAX_BYTES (5 MB), from the page or the API.
+    (r"^/([\w-]+/attempts/[0-9a-f-]+/files/|api/v1/attempts/[0-9a-f-]+/files)$", 6 * MB),
     (r"", 1 * MB),  # every form and API call
 ]
 

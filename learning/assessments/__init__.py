@@ -1,2 +1,3 @@
-"""Reserved for assessments (issue 11): quizzes, attempts, grading. They sit beside the journey,
-import content and journey, and are imported by views and the API (docs/decisions/0029)."""
+"""Assessments (issue 11): quizzes, projects and peer review, graded on the server. They sit
+beside the journey, import content and journey, and are imported by views and the API
+(docs/decisions/0029, 0032)."""

@@ -65,6 +65,7 @@ XAPI_ACTIVITY_TYPE = {
     ObjectType.PROGRAM: "http://adlnet.gov/expapi/activities/course",
     ObjectType.COURSE: "http://adlnet.gov/expapi/activities/module",
     ObjectType.CONTENT_ITEM: "http://adlnet.gov/expapi/activities/lesson",
+    ObjectType.ASSESSMENT: "http://adlnet.gov/expapi/activities/assessment",
 }
 ANONYMOUS_ACCOUNT = "anonymous"
 
@@ -144,3 +145,24 @@ def _is_uuid(value: Any) -> bool:
     except ValueError:
         return False
     return True
+
+
+def record_events(*, actor, verb: Verb, object_type: ObjectType, entries: list[dict]) -> None:
+    """Record many events of one actor and verb in one insert (a quiz's answers): each
+    entry holds `object_id` and optionally `result` and `context`. Listeners run per event."""
+    events = LearningEvent.objects.bulk_create(
+        [
+            LearningEvent(
+                actor=actor,
+                verb=verb,
+                object_type=object_type,
+                object_id=entry["object_id"],
+                result=entry.get("result") or {},
+                context=entry.get("context") or {},
+            )
+            for entry in entries
+        ]
+    )
+    for event in events:
+        for callback in LISTENERS.get(verb, ()):
+            transaction.on_commit(partial(callback, event))

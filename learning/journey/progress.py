@@ -223,3 +223,20 @@ def uncomplete_item(*, learner, item: ItemRef) -> tuple[Progress, bool]:
         enrollment.learner = learner
         recompute_enrollment(enrollment=enrollment)
         return progress, True
+
+
+def assessment_passed(*, learner, program_id: int) -> None:
+    """The learner passed an assessment of the program: bring its totals up to date (the
+    module, course and program may complete). Called by grading inside its transaction,
+    after the pass is recorded; the learner's row is locked first, as for items."""
+    locked_learner(learner=learner)
+    enrollment = (
+        Enrollment.objects.select_for_update()
+        .filter(learner=learner, program_id=program_id)
+        .exclude(status=EnrollmentStatus.DROPPED)
+        .first()
+    )
+    if enrollment is None:
+        return
+    enrollment.learner = learner
+    recompute_enrollment(enrollment=enrollment)

@@ -17,22 +17,32 @@ from .structure import (
     ProgramStructure,
     completed_item_ids,
     counted_courses,
+    passed_assessment_ids,
     prerequisites_met,
     program_structure,
 )
 
 
 def _apply_totals(
-    *, enrollment: Enrollment, structure: ProgramStructure, completed: set[int]
+    *,
+    enrollment: Enrollment,
+    structure: ProgramStructure,
+    completed: set[int],
+    passed: set[str] = frozenset(),
 ) -> None:
     done: dict[int, int] = {}
     for item_id in completed:
         course_id = structure.item_course.get(item_id)
         if course_id is not None:
             done[course_id] = done.get(course_id, 0) + 1
+    # A passed assessment is a unit of its course, like an item (docs/decisions/0032).
+    for assessment_id in passed:
+        course_id = structure.assessment_course.get(assessment_id)
+        if course_id is not None:
+            done[course_id] = done.get(course_id, 0) + 1
     counted = counted_courses(structure=structure, done=done)
     course_progress = {
-        str(cid): [done.get(cid, 0), len(structure.courses[cid].item_ids)] for cid in counted
+        str(cid): [done.get(cid, 0), structure.courses[cid].units] for cid in counted
     }
     total = sum(t for _, t in course_progress.values())
     completed_count = sum(d for d, _ in course_progress.values())
@@ -72,9 +82,7 @@ def _requirements_left(*, structure: ProgramStructure, done: dict[int, int]) -> 
     left = []
     for group in structure.groups:
         finished = [
-            cid
-            for cid in group.course_ids
-            if done.get(cid, 0) >= len(structure.courses[cid].item_ids)
+            cid for cid in group.course_ids if done.get(cid, 0) >= structure.courses[cid].units
         ]
         still_needed = max(0, group.min_required - len(finished))
         if not still_needed:
@@ -89,7 +97,7 @@ def _requirements_left(*, structure: ProgramStructure, done: dict[int, int]) -> 
                         "id": cid,
                         "title": structure.courses[cid].title,
                         "done": done.get(cid, 0),
-                        "total": len(structure.courses[cid].item_ids),
+                        "total": structure.courses[cid].units,
                     }
                     for cid in group.course_ids
                     if cid not in finished
@@ -118,7 +126,13 @@ def recompute_enrollment(
     """Bring the enrollment's running totals in line with its progress. Caller holds the lock."""
     structure = structure or program_structure(program=enrollment.program)
     completed = completed_item_ids(learner=enrollment.learner, structure=structure)
-    _apply_totals(enrollment=enrollment, structure=structure, completed=completed)
+    passed = passed_assessment_ids(learner_ids=[enrollment.learner_id], structure=structure)
+    _apply_totals(
+        enrollment=enrollment,
+        structure=structure,
+        completed=completed,
+        passed=passed.get(enrollment.learner_id, set()),
+    )
     enrollment.save(update_fields=TOTAL_FIELDS)
 
 
@@ -143,11 +157,15 @@ def recompute_program(*, program_id: int) -> int:
             course_id__in=list(structure.courses),
         ).values_list("learner_id", "content_item_id"):
             completed_by_learner.setdefault(learner_id, set()).add(item_id)
+        passed_by_learner = passed_assessment_ids(
+            learner_ids=[e.learner_id for e in enrollments], structure=structure
+        )
         for enrollment in enrollments:
             _apply_totals(
                 enrollment=enrollment,
                 structure=structure,
                 completed=completed_by_learner.get(enrollment.learner_id, set()),
+                passed=passed_by_learner.get(enrollment.learner_id, set()),
             )
             count += 1
         Enrollment.objects.bulk_update(enrollments, TOTAL_FIELDS, batch_size=500)

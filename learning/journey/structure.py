@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from learning.models import ContentItemPage, CoursePage, ProgramPage, Progress
+from learning.models import (
+    Assessment,
+    AssessmentPass,
+    ContentItemPage,
+    CoursePage,
+    ProgramPage,
+    Progress,
+)
 
 
 @dataclass
@@ -16,6 +23,12 @@ class CourseOutline:
     item_ids: list[int] = field(default_factory=list)
     module_ids: list[int] = field(default_factory=list)
     prerequisite_ids: list[int] = field(default_factory=list)
+    # Live assessments of the course's modules: each counts as one unit, done once passed.
+    assessment_ids: list[str] = field(default_factory=list)
+
+    @property
+    def units(self) -> int:
+        return len(self.item_ids) + len(self.assessment_ids)
 
 
 @dataclass
@@ -37,6 +50,7 @@ class ProgramStructure:
     item_module: dict[int, int]
     item_duration: dict[int, int | None]
     groups: list[RequirementGroupRef]
+    assessment_course: dict[str, int] = field(default_factory=dict)
 
 
 def program_structure(*, program: ProgramPage) -> ProgramStructure:
@@ -72,6 +86,16 @@ def program_structure(*, program: ProgramPage) -> ProgramStructure:
     item_duration = dict(
         ContentItemPage.objects.filter(id__in=item_course).values_list("id", "duration_seconds")
     )
+    module_course = {mid: cid for cid, course in courses.items() for mid in course.module_ids}
+    assessment_course: dict[str, int] = {}
+    for assessment_id, module_id in (
+        Assessment.objects.filter(module_id__in=list(module_course), live=True)
+        .order_by("title")
+        .values_list("id", "module_id")
+    ):
+        key = str(assessment_id)
+        courses[module_course[module_id]].assessment_ids.append(key)
+        assessment_course[key] = module_course[module_id]
     prerequisites = getattr(CoursePage, "prerequisites", None)
     if prerequisites is not None and courses:
         through = CoursePage.prerequisites.through
@@ -88,6 +112,7 @@ def program_structure(*, program: ProgramPage) -> ProgramStructure:
         item_module=item_module,
         item_duration=item_duration,
         groups=_requirement_groups(program=program, courses=courses),
+        assessment_course=assessment_course,
     )
 
 
@@ -131,7 +156,19 @@ def completed_item_ids(*, learner, structure: ProgramStructure) -> set[int]:
 def prerequisites_met(*, structure: ProgramStructure, done: dict[int, int], course_id: int) -> bool:
     """Every live prerequisite course has all its live items completed."""
     return all(
-        done.get(prerequisite_id, 0) >= len(structure.courses[prerequisite_id].item_ids)
+        done.get(prerequisite_id, 0) >= structure.courses[prerequisite_id].units
         for prerequisite_id in structure.courses[course_id].prerequisite_ids
         if prerequisite_id in structure.courses
     )
+
+
+def passed_assessment_ids(*, learner_ids: list, structure: ProgramStructure) -> dict:
+    """{learner id: the program's live assessments they passed}; no query without any."""
+    if not structure.assessment_course or not learner_ids:
+        return {}
+    passed: dict = {}
+    for learner_id, assessment_id in AssessmentPass.objects.filter(
+        learner_id__in=learner_ids, assessment_id__in=list(structure.assessment_course)
+    ).values_list("learner_id", "assessment_id"):
+        passed.setdefault(learner_id, set()).add(str(assessment_id))
+    return passed

@@ -1,3 +1,15 @@
+from learning.assessments.models import (
+    Assessment,
+    AssessmentAttempt,
+    AssessmentPass,
+    AssessmentType,
+    AttemptFile,
+    AttemptStatus,
+    GradebookPolicy,
+    GradingMethod,
+    ReviewAssignment,
+    ReviewOption,
+)
 from learning.content.pages import (
     ContentItemPage,
     CoursePage,
@@ -14,11 +26,19 @@ from learning.journey.models.progress import HeartbeatWindow, Progress
 
 __all__ = [
     "AppendOnlyError",
+    "Assessment",
+    "AssessmentAttempt",
+    "AssessmentPass",
+    "AssessmentType",
+    "AttemptFile",
+    "AttemptStatus",
     "ContentItemPage",
     "CoursePage",
     "DailyActivity",
     "Enrollment",
     "EnrollmentStatus",
+    "GradebookPolicy",
+    "GradingMethod",
     "HeartbeatWindow",
     "LearnerStats",
     "LearningEvent",
@@ -28,6 +48,8 @@ __all__ = [
     "ProgramPage",
     "Progress",
     "RequirementGroup",
+    "ReviewAssignment",
+    "ReviewOption",
     "SearchWord",
     "Verb",
 ]

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -28,16 +29,33 @@ from certificates.evaluation import award as award_achievement
 from certificates.issuing import issue as issue_certificate
 from certificates.issuing import publish
 from certificates.models import Achievement, Certificate, LearnerGoals, UserAchievement
+from learning.assessments.attempts import start_attempt, submit_attempt
+from learning.assessments.peer_review import assigned_reviews
+from learning.assessments.projects import add_file
 from learning.journey.enrollment import enroll
-from learning.models import ContentItemPage, CoursePage, Enrollment, Progress
+from learning.models import (
+    AssessmentAttempt,
+    AttemptFile,
+    ContentItemPage,
+    CoursePage,
+    Enrollment,
+    ModulePage,
+    Progress,
+    ReviewAssignment,
+)
 
+from .assessment_helpers import PDF, build_assessment, build_project, criterion_ids
 from .factories import build_program
 from .journey_helpers import make_learner
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 API_PREFIX = "api/v1/"
-PAGE_VIEWS_MODULES = {"learning.views.actions", "certificates.achievement_views"}
+PAGE_VIEWS_MODULES = {
+    "learning.views.actions",
+    "certificates.achievement_views",
+    "learning.assessments.views",
+}
 # django-ninja's own documents: no learner data, no id, public by design.
 PUBLIC_API = {"openapi-json", "openapi-view", "api-root"}
 
@@ -55,6 +73,10 @@ class Row:
     # Writes progress on an item: the owner is refused (403) in a course locked by its
     # prerequisites, and nothing is recorded.
     on_item: bool = False
+    # A page endpoint answering JSON (the quiz's autosave) rather than redirecting.
+    json_page: bool = False
+    # Sends a project file (multipart) rather than a JSON or form body.
+    upload: bool = False
 
 
 MATRIX: dict[str, Row] = {
@@ -145,6 +167,52 @@ MATRIX: dict[str, Row] = {
     "page:item_completion": Row(
         "POST", "/en/items/{item_id}/complete/", OWN_ONLY, other_status={302}
     ),
+    # Assessments: rules and the caller's own standing; attempts are their owner's alone.
+    "api:get_assessment": Row(
+        "GET", "/api/v1/assessments/{assessment_id}", OWN_ONLY, other_status={200}
+    ),
+    "api:list_attempts": Row(
+        "GET", "/api/v1/assessments/{assessment_id}/attempts", OWN_ONLY, other_status={200}
+    ),
+    # Another learner is not enrolled in the owner's program.
+    "api:start_attempt": Row(
+        "POST", "/api/v1/assessments/{assessment_id}/attempts", OWN_ONLY, other_status={403}
+    ),
+    "api:get_attempt": Row("GET", "/api/v1/attempts/{attempt_id}", OWNED),
+    "api:save_attempt": Row("PATCH", "/api/v1/attempts/{attempt_id}", OWNED, body={"answers": {}}),
+    "api:submit_attempt": Row("POST", "/api/v1/attempts/{attempt_id}/submit", OWNED),
+    "page:assessment": Row("GET", "/en/assessments/{assessment_id}/", OWN_ONLY, other_status={200}),
+    "page:assessment_start": Row(
+        "POST", "/en/assessments/{assessment_id}/start/", OWN_ONLY, other_status={302}
+    ),
+    "page:attempt": Row("GET", "/en/attempts/{attempt_id}/", OWNED),
+    "page:attempt_save": Row("POST", "/en/attempts/{attempt_id}/save/", OWNED, json_page=True),
+    "page:attempt_submit": Row("POST", "/en/attempts/{attempt_id}/submit/", OWNED),
+    # Project files: the owner's, their instructors' and assigned reviewers' only.
+    "api:upload_attempt_file": Row(
+        "POST", "/api/v1/attempts/{project_attempt_id}/files", OWNED, upload=True
+    ),
+    "api:list_attempt_files": Row("GET", "/api/v1/attempts/{project_attempt_id}/files", OWNED),
+    "api:download_attempt_file": Row("GET", "/api/v1/attempt-files/{file_id}", OWNED),
+    "api:delete_attempt_file": Row("DELETE", "/api/v1/attempt-files/{file_id}", OWNED),
+    "page:attempt_upload": Row(
+        "POST", "/en/attempts/{project_attempt_id}/files/", OWNED, upload=True
+    ),
+    "page:attempt_file": Row("GET", "/en/attempt-files/{file_id}/", OWNED),
+    "page:attempt_file_delete": Row("POST", "/en/attempt-files/{file_id}/delete/", OWNED),
+    # Peer reviews: another learner has not submitted work, so is not given any to review.
+    "api:assigned": Row(
+        "GET", "/api/v1/reviews/assigned?assessment_id={peer_id}", OWN_ONLY, other_status={403}
+    ),
+    "api:send_review": Row("POST", "/api/v1/reviews/{review_id}", OWNED, body="review"),
+    "page:assessment_reviews": Row(
+        "GET", "/en/assessments/{peer_id}/reviews/", OWN_ONLY, other_status={302}
+    ),
+    # The caller's own standing in a program.
+    "api:grades": Row(
+        "GET", "/api/v1/grades?program_id={program_id}", OWN_ONLY, other_status={200}
+    ),
+    "page:review_submit": Row("POST", "/en/reviews/{review_id}/", OWNED, body="review_form"),
 }
 
 
@@ -253,9 +321,36 @@ def world():
         ),
         reason="Ran the study group",
     )
+    module = ModulePage.objects.child_of(first).first()
+    quiz = build_assessment(module, title="To start")
+    open_quiz = build_assessment(module, title="In progress")
+    attempt = start_attempt(learner=owner, assessment=open_quiz)
+    project = build_project(module, max_attempts=0)
+    project_attempt = start_attempt(learner=owner, assessment=project)
+    stored = add_file(
+        learner=owner,
+        attempt_id=project_attempt.pk,
+        upload=SimpleUploadedFile("essay.pdf", PDF),
+    )
+    peer = build_project(module, peer=True, review_count=1)
+    writer = make_learner("writer@example.com")
+    enroll(learner=writer, program=program)
+    for learner in (writer, owner):
+        mine = start_attempt(learner=learner, assessment=peer)
+        submit_attempt(learner=learner, attempt_id=mine.pk, answers={"text": "Work."})
+    [review] = assigned_reviews(reviewer=owner, assessment=peer)
+    levels = dict.fromkeys(criterion_ids(peer), 0)
     return {
         "award_id": str(award.pk),
         "certificate_id": str(certificate.pk),
+        "project_attempt_id": str(project_attempt.pk),
+        "file_id": str(stored.pk),
+        "peer_id": str(peer.pk),
+        "review_id": str(review.pk),
+        "review": {"levels": levels, "comment": "Good."},
+        "review_form": {f"level-{key}": str(value) for key, value in levels.items()},
+        "assessment_id": str(quiz.pk),
+        "attempt_id": str(attempt.pk),
         "owner": owner,
         "other": other,
         "program_id": program.id,
@@ -275,10 +370,12 @@ def as_user(user) -> Client:
 
 def call(client: Client, row: Row, world: dict):
     url = row.url.format(**world)
-    body = _fill(row.body or {}, world)
+    body = world[row.body] if isinstance(row.body, str) else _fill(row.body or {}, world)
     method = getattr(client, row.method.lower())
     if row.method == "GET":
         return method(url)
+    if row.upload:
+        return method(url, {"file": SimpleUploadedFile("notes.pdf", PDF)})
     if url.startswith("/api/"):
         return method(url, body, content_type=JSON)
     return method(url, body)
@@ -292,6 +389,9 @@ def owners_records(world: dict) -> list:
         list(UserAchievement.objects.filter(learner=owner).values()),
         list(LearnerGoals.objects.filter(learner=owner).values()),
         list(Certificate.objects.filter(learner=owner).values()),
+        list(AssessmentAttempt.objects.filter(learner=owner).values()),
+        list(AttemptFile.objects.filter(attempt__learner=owner).values()),
+        list(ReviewAssignment.objects.filter(reviewer=owner).values()),
     ]
 
 
@@ -306,7 +406,7 @@ def signs_in_first(response) -> bool:
 def test_owner_succeeds(key, world):
     row = MATRIX[key]
     response = call(as_user(world["owner"]), row, world)
-    if key.startswith("page:") and row.method == "POST":
+    if key.startswith("page:") and row.method == "POST" and not row.json_page:
         assert response.status_code == 302, response.content
         assert not signs_in_first(response)
     else:
@@ -321,7 +421,9 @@ def test_another_learner_cannot_reach_the_owners_data(key, world):
     assert response.status_code in row.other_status, (response.status_code, response.content)
     # A page links to the URL it was asked for (the language menu): that echo is no leak.
     asked = row.url.format(**world).split("/", 2)[-1]
-    assert world["enrollment_id"] not in response.content.decode().replace(asked, "")
+    shown = response.content.decode().replace(asked, "")
+    assert world["enrollment_id"] not in shown
+    assert world["attempt_id"] not in shown
     assert owners_records(world) == before
 
 
@@ -375,3 +477,35 @@ def test_item_content_is_for_enrolled_learners_of_an_unlocked_course(key, who, w
     assert _readable(response) == (who == "owner" and not key.startswith("locked")), (
         response.status_code
     )
+
+
+@pytest.mark.parametrize("key", [key for key in MATRIX if MATRIX[key].kind == OWNED])
+def test_an_instructor_of_another_program_cannot_reach_the_owners_data(key, world):
+    """Staff of another program are learners here: the owner's objects are 404 to them."""
+    from culturedegree import demo
+
+    from .factories import build_program as another_program
+    from .factories import staff_user
+
+    other_program = another_program(courses=1, modules=1, items=1)
+    stranger = staff_user(
+        "stranger@example.com", groups=[demo.ensure_program_instructors(program=other_program)]
+    )
+    before = owners_records(world)
+    response = call(as_user(stranger), MATRIX[key], world)
+    assert response.status_code in MATRIX[key].other_status, (response.status_code, key)
+    assert owners_records(world) == before
+
+
+@pytest.mark.parametrize("key", ["api:download_attempt_file", "page:attempt_file"])
+def test_an_instructor_of_the_program_downloads_the_learners_files(key, world):
+    from culturedegree import demo
+
+    from .factories import staff_user
+
+    program = ContentItemPage.objects.get(pk=world["item_id"]).get_parent().get_parent()
+    teacher = staff_user(
+        "teacher@example.com",
+        groups=[demo.ensure_program_instructors(program=program.get_parent())],
+    )
+    assert call(as_user(teacher), MATRIX[key], world).status_code == 200

@@ -9,6 +9,7 @@ from certificates.demo import ensure_learner_achievements
 from community.demo import DEMO_MODERATOR_EMAIL, DEMO_MODERATOR_PASSWORD, ensure_demo_discussions
 from culturedegree import demo
 from culturedegree.demo import build_catalog
+from culturedegree.demo.assessments import ensure_demo_assessments, ensure_quiz_takers
 from culturedegree.demo.learner import ensure_learner_history
 from culturedegree.models import User
 
@@ -32,6 +33,17 @@ class Command(BaseCommand):
         accounts += demo.ensure_editorial_accounts(groups)
         for program in catalog.programs:
             demo.ensure_program_instructors(program=program)
+        assessments = ensure_demo_assessments(
+            programs=catalog.programs,
+            languages_of=lambda program: [
+                page.locale.language_code for page in program.get_translations()
+            ],
+        )
+        taken = ensure_quiz_takers(quiz=assessments[0], program=catalog.programs[0])
+        self.stdout.write(
+            f"Assessments: {len(assessments)} (a quiz per course, one peer-reviewed project);"
+            f" {taken} quiz takers added."
+        )
         learner = User.objects.get(email__iexact=demo.DEMO_LEARNER_EMAIL)
         if ensure_learner_history(learner=learner):
             self.stdout.write(f"{learner.email}: two enrollments and 17 days of history.")

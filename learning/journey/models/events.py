@@ -19,6 +19,12 @@ class Verb(models.TextChoices):
     # Discussions (community): starting one, and replying in one.
     COMMENTED = "commented", _("started a discussion")
     REPLIED = "replied", _("replied in a discussion")
+    ATTEMPTED = "attempted", _("attempted")
+    ANSWERED = "answered", _("answered")
+    SUBMITTED = "submitted", _("submitted")
+    PASSED = "passed", _("passed")
+    FAILED = "failed", _("failed")
+    REVIEWED = "reviewed", _("reviewed")
 
 
 XAPI_VERB_IRI = {
@@ -32,6 +38,12 @@ XAPI_VERB_IRI = {
     Verb.COMPLETED: "http://adlnet.gov/expapi/verbs/completed",
     Verb.COMMENTED: "http://adlnet.gov/expapi/verbs/commented",
     Verb.REPLIED: "http://id.tincanapi.com/verb/replied",
+    Verb.ATTEMPTED: "http://adlnet.gov/expapi/verbs/attempted",
+    Verb.ANSWERED: "http://adlnet.gov/expapi/verbs/answered",
+    Verb.SUBMITTED: "http://activitystrea.ms/schema/1.0/submit",
+    Verb.PASSED: "http://adlnet.gov/expapi/verbs/passed",
+    Verb.FAILED: "http://adlnet.gov/expapi/verbs/failed",
+    Verb.REVIEWED: "http://id.tincanapi.com/verb/reviewed",
 }
 
 
@@ -39,6 +51,8 @@ class ObjectType(models.TextChoices):
     PROGRAM = "program", _("program")
     COURSE = "course", _("course")
     CONTENT_ITEM = "content_item", _("content item")
+    # object_id is the assessment's module page; the assessment and question are in context.
+    ASSESSMENT = "assessment", _("assessment")
 
 
 class AppendOnlyError(Exception):

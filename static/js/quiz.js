@@ -1,0 +1,98 @@
+// The quiz page: a countdown from the server's time left, autosave of the whole form on
+// change and every few seconds (and when the page is hidden), and one submit only.
+(function () {
+  "use strict";
+
+  var form = document.querySelector("[data-quiz-form]");
+  if (!form) return;
+  var saveUrl = form.dataset.saveUrl;
+  var status = document.querySelector("[data-quiz-status]");
+  var submitButton = form.querySelector("[data-quiz-submit]");
+  var dirty = false;
+  var saving = false;
+  var submitting = false;
+
+  function save() {
+    if (!dirty || saving || submitting) return;
+    dirty = false;
+    saving = true;
+    fetch(saveUrl, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+      .then(function (response) {
+        if (response.status === 409) {
+          // Submitted elsewhere or time is up: the attempt page shows the result.
+          window.location.reload();
+          return;
+        }
+        if (!response.ok) throw new Error(String(response.status));
+        if (status) status.textContent = status.dataset.labelSaved;
+      })
+      .catch(function () {
+        dirty = true;
+        if (status) status.textContent = status.dataset.labelFailed;
+      })
+      .finally(function () { saving = false; });
+  }
+
+  form.addEventListener("change", function () { dirty = true; save(); });
+  form.addEventListener("input", function () { dirty = true; });
+  window.setInterval(save, 5000);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden" && dirty && !submitting) {
+      navigator.sendBeacon(saveUrl, new FormData(form));
+      dirty = false;
+    }
+  });
+
+  form.addEventListener("submit", function (event) {
+    if (submitting) { event.preventDefault(); return; }
+    submitting = true;
+    if (submitButton) submitButton.setAttribute("aria-disabled", "true");
+  });
+
+  var timer = document.querySelector("[data-quiz-timer]");
+  if (!timer) return;
+  var clock = timer.querySelector("[data-quiz-timer-clock]");
+  var announce = document.querySelector("[data-quiz-announce]");
+  var endsAt = performance.now() + Number(timer.dataset.secondsLeft) * 1000;
+  var announced = {};
+  var MOMENTS = [600, 300, 120, 60, 30, 10];
+
+  function format(seconds) {
+    var h = Math.floor(seconds / 3600);
+    var m = Math.floor((seconds % 3600) / 60);
+    var s = seconds % 60;
+    var mm = (h && m < 10 ? "0" : "") + m;
+    return (h ? h + ":" : "") + mm + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  function tick() {
+    var left = Math.max(0, Math.round((endsAt - performance.now()) / 1000));
+    clock.textContent = format(left);
+    timer.classList.toggle("is-low", left <= 60);
+    MOMENTS.forEach(function (moment) {
+      if (left <= moment && left > moment - 5 && !announced[moment]) {
+        announced[moment] = true;
+        if (announce) {
+          announce.textContent = moment >= 120
+            ? Math.round(moment / 60) + " " + announce.dataset.labelMinutes
+            : moment + " " + announce.dataset.labelSeconds;
+        }
+      }
+    });
+    if (left === 0) {
+      window.clearInterval(interval);
+      if (announce) announce.textContent = announce.dataset.labelUp;
+      if (!submitting) form.requestSubmit(submitButton);
+    }
+  }
+
+  // Announce the time left once on arrival, then at the moments above.
+  if (announce) {
+    var start = Number(timer.dataset.secondsLeft);
+    announce.textContent = start >= 120
+      ? Math.round(start / 60) + " " + announce.dataset.labelMinutes
+      : start + " " + announce.dataset.labelSeconds;
+  }
+  var interval = window.setInterval(tick, 1000);
+  tick();
+})();

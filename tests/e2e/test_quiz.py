@@ -1,0 +1,146 @@
+"""Taking a timed quiz as a person does: click (laptop) or tap (phone) the answers, reload
+half-way and find them kept, submit and read the results; let time run out with the page
+open and see the attempt graded; the quiz in Arabic, right to left."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from learning.journey.enrollment import enroll
+from learning.models import AssessmentAttempt
+from learning.tests.assessment_helpers import build_assessment
+from learning.tests.journey_helpers import build_tree, make_learner, translate_tree
+
+from .conftest import assert_accessible, login, screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def quiz_world(demo_site):
+    tree = build_tree(courses=1, items_per_course=1, title="Heian")
+    learner = make_learner("quiz@example.com", name="Quiz Learner")
+    enroll(learner=learner, program=tree.program)
+    quiz = build_assessment(tree.modules[0], time_limit_minutes=20, max_attempts=2)
+    return tree, learner, quiz
+
+
+def press(target, *, touch: bool) -> None:
+    if touch:
+        target.tap()
+    else:
+        target.click()
+
+
+def question(page, prompt: str):
+    return page.locator("fieldset.question", has_text=prompt)
+
+
+def wait_saved(page):
+    expect(page.locator("[data-quiz-status]")).to_have_text("Answers saved")
+
+
+@pytest.mark.parametrize(
+    ("viewport", "touch", "name"), [(LAPTOP, False, "laptop"), (PHONE, True, "phone")]
+)
+def test_take_a_timed_quiz_reload_midway_and_read_the_results(
+    new_page, live_server, quiz_world, viewport, touch, name
+):
+    tree, learner, _quiz = quiz_world
+    options = {"viewport": viewport}
+    if touch:
+        options.update(is_mobile=True, has_touch=True)
+    page = new_page(**options)
+    login(page, learner, live_server_url=live_server.url)
+    page.goto(f"{live_server.url}{tree.modules[0].url}")
+    press(page.get_by_role("link", name="Heian quiz"), touch=touch)
+    expect(page.get_by_role("heading", name="Heian quiz")).to_be_visible()
+    assert_accessible(page)
+    press(page.get_by_role("button", name="Start"), touch=touch)
+    expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
+    expect(page.locator("[data-quiz-timer-clock]")).to_have_text(re.compile(r"^(19|20):\d\d$"))
+    assert_accessible(page)
+    screenshot(page, f"quiz-{name}")
+
+    press(question(page, "capital for a thousand").get_by_text("Kyoto", exact=True), touch=touch)
+    wait_saved(page)
+    press(question(page, "tea ceremony").get_by_text("Chasen"), touch=touch)
+    press(question(page, "tea ceremony").get_by_text("Chawan"), touch=touch)
+    short = question(page, "Name the old capital").get_by_label("Your answer")
+    press(short, touch=touch)
+    short.fill("KYOTO")
+    page.wait_for_timeout(5500)  # the periodic autosave sends what was typed
+    wait_saved(page)
+
+    page.reload()
+    expect(question(page, "capital for a thousand").get_by_label("Kyoto")).to_be_checked()
+    expect(question(page, "tea ceremony").get_by_label("Chasen")).to_be_checked()
+    expect(question(page, "Name the old capital").get_by_label("Your answer")).to_have_value(
+        "KYOTO"
+    )
+
+    press(question(page, "imperfection").get_by_text("True", exact=True), touch=touch)
+    number = question(page, "Heian period began").get_by_label("Your answer (a number)")
+    press(number, touch=touch)
+    number.fill("794")
+    ordering = question(page, "Order the periods")
+    for place, era in enumerate(["Nara", "Heian", "Kamakura"], start=1):
+        ordering.get_by_label(era).select_option(str(place))
+    matching = question(page, "Match each art")
+    for art, material in (("Ikebana", "Flowers"), ("Shodō", "Ink"), ("Raku", "Clay")):
+        matching.get_by_label(art).select_option(label=material)
+    press(page.get_by_role("button", name="Submit answers"), touch=touch)
+
+    expect(page.get_by_text("Score: 100%")).to_be_visible()
+    expect(page.get_by_text("Passed").first).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, f"quiz-results-{name}")
+    attempt = AssessmentAttempt.objects.get()
+    assert attempt.status == "graded" and attempt.score == 100
+
+
+def test_time_running_out_with_the_page_open_grades_the_attempt(new_page, live_server, quiz_world):
+    _tree, learner, quiz = quiz_world
+    page = new_page(viewport=LAPTOP)
+    login(page, learner, live_server_url=live_server.url)
+    page.goto(f"{live_server.url}/en/assessments/{quiz.pk}/")
+    page.get_by_role("button", name="Start").click()
+    expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
+    question(page, "capital for a thousand").get_by_text("Kyoto", exact=True).click()
+    wait_saved(page)
+    # The server's deadline moves to a few seconds from now; the page learns it on reload.
+    AssessmentAttempt.objects.update(deadline=timezone.now() + dt.timedelta(seconds=4))
+    page.reload()
+    # At zero the page submits by itself, and the results follow.
+    expect(page.get_by_role("heading", name="Attempt 1: results")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text(re.compile(r"^Score: \d+%$"))).to_be_visible()
+    attempt = AssessmentAttempt.objects.get()
+    assert attempt.status == "graded"
+    # The choice made before the reload; an ordering question always holds its shown order.
+    assert attempt.results[attempt.question_ids[0]]["correct"] is True
+
+
+def test_the_quiz_in_arabic_reads_right_to_left(new_page, live_server, quiz_world):
+    tree, learner, quiz = quiz_world
+    translate_tree(tree, "ar")
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    login(page, learner, live_server_url=live_server.url)
+    page.goto(f"{live_server.url}/ar/assessments/{quiz.pk}/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.get_by_role("button", name="ابدأ").tap()
+    expect(page).to_have_url(re.compile(r"/ar/attempts/[0-9a-f-]+/$"))
+    expect(page.get_by_text("الوقت المتبقي")).to_be_visible()
+    expect(page.get_by_role("button", name="سلّم الإجابات")).to_be_visible()
+    question(page, "capital for a thousand").get_by_text("Kyoto", exact=True).tap()
+    expect(page.locator("[data-quiz-status]")).to_have_text("تم حفظ الإجابات")
+    assert_accessible(page)
+    screenshot(page, "quiz-phone-ar")
+    page.get_by_role("button", name="سلّم الإجابات").tap()
+    expect(page.get_by_text("الدرجة:", exact=False)).to_be_visible()
+    assert_accessible(page)

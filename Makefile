@@ -9,10 +9,10 @@ export DJANGO_SETTINGS_MODULE ?= culturedegree.settings.dev
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run migrate seed test lint format messages bench bench-tools bench-learner bench-journey backup restore clean-db
+.PHONY: help install install-test run migrate seed test lint format messages bench bench-tools bench-learner bench-journey bench-community bench-assessments backup restore clean-db
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -105,6 +105,12 @@ bench-learner: bench-tools ## Signed-in learner benchmark: issue 10's table, pag
 
 bench-journey: bench-tools ## Learner-journey benchmark: heartbeats vs pgbench, the dashboard
 	$(PY) bench/journey/run.py
+
+bench-community: bench-tools ## Community benchmark: a 500-comment thread and posting replies
+	$(PY) bench/community/run.py
+
+bench-assessments: bench-tools ## Assessments benchmark: start, save and submit a 20-question quiz
+	$(PY) bench/assessments/run.py
 
 backup: install ## Dump the database to var/backups/<name>-<time>.dump (pg_dump custom format)
 	$(PY) manage.py backup

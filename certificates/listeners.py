@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from learning.models import ObjectType, Verb
 
-from .journey import listen, local_day
+from .journey import enrollment_id_for_module, listen, local_day
 from .models import AchievementKind
 from .tasks import evaluate_achievements, issue_due_certificates
 
@@ -47,7 +47,21 @@ def on_completed_issue(event) -> None:
         issue_due_certificates.enqueue(str(enrollment_id))
 
 
+def on_passed_issue(event) -> None:
+    """Passing an assessment may finish its course (and the program): the pass is the last
+    unit as much as an item is. The assessment's events carry no enrollment; the module
+    they point at says which program's it is."""
+    enrollment_id = (event.context or {}).get("enrollment")
+    if not enrollment_id and event.actor_id and event.object_type == ObjectType.ASSESSMENT:
+        enrollment_id = enrollment_id_for_module(
+            learner_id=event.actor_id, module_id=event.object_id
+        )
+    if enrollment_id:
+        issue_due_certificates.enqueue(str(enrollment_id))
+
+
 def connect() -> None:
     listen(Verb.COMPLETED)(on_completed)
     listen(Verb.COMPLETED)(on_completed_issue)
+    listen(Verb.PASSED)(on_passed_issue)
     listen(Verb.LAUNCHED, Verb.PROGRESSED)(on_activity)

@@ -210,3 +210,16 @@ def test_someone_elses_notification_does_not_open(learner, bob, discussion):
     client.force_login(bob)
     response = client.get(reverse("community:open_notification", args=[notification.pk]))
     assert response.status_code == 404
+
+
+def test_the_learner_api_lists_an_award_notification(learner, discussion):
+    make_achievement("community", {"activity": "comments", "count": 1}, name="First words")
+    committed(
+        discussions.post_comment, author=learner, discussion=discussion, body=BODY, language="en"
+    )
+    client = Client()
+    client.force_login(learner)
+    rows = client.get("/api/v1/notifications").json()
+    row = next(r for r in rows if r["kind"] == "achievement")
+    assert row["discussion_id"] is None
+    assert (row["title"], row["url"], row["read"]) == ("First words", reverse("my_learning"), False)

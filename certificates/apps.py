@@ -6,6 +6,7 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from .listeners import connect
+        from . import integrations, listeners
 
-        connect()
+        listeners.connect()
+        integrations.connect()

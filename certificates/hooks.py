@@ -2,11 +2,11 @@
 
 - ``on_award(callback)``: ``callback(user_achievement)`` runs after the award's transaction
   commits, once per award. The dashboard's notice needs nothing here (it shows unseen
-  awards); community notifications (django-notifications, email) register a callback.
+  awards); certificates/integrations.py registers the community notification.
 - ``request_evaluation(learner, kinds)``: enqueue the evaluation task once the current
-  transaction commits. Assessments and community call it after grading, posting or accepting.
+  transaction commits (used by certificates/integrations.py's learning-event listeners).
 - Criteria readers: ``certificates.criteria.community.register_counter`` and
-  ``certificates.criteria.assessment.register_reader``.
+  ``certificates.criteria.assessment.register_reader``, registered by integrations.py.
 """
 
 import logging

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from learning.models import CoursePage, Enrollment, ProgramPage
 
-from . import grading, numbering
+from . import grading, integrations, numbering
 from .credentials import openbadges
 from .models import Certificate, CertificateTemplate
 from .pdf import render_pdf
@@ -75,6 +75,7 @@ def issue(
                     "language": learner.preferred_language or "",
                 },
             )
+            integrations.notify_certificate(certificate)
     except IntegrityError:
         existing = _existing(learner=learner, program=program, course=course)
         if existing is None:

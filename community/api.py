@@ -307,12 +307,15 @@ def accept_comment(request, comment_id: UUID):
 
 
 def notification_out(notification: Notification) -> dict:
+    about = notification.discussion.title if notification.discussion_id else ""
     return {
         "id": notification.pk,
         "kind": notification.kind,
         "actor": _author(notification.actor),
         "discussion_id": notification.discussion_id,
-        "discussion_title": notification.discussion.title,
+        "discussion_title": about,
+        "title": about or notification.title,
+        "url": notification.url,
         "comment_id": notification.comment_id,
         "created_at": notification.created_at,
         "read": notification.read_at is not None,

@@ -46,6 +46,10 @@ def open_notification(request: HttpRequest, notification_id: UUID) -> HttpRespon
         Notification.objects.select_related("comment"), pk=notification_id, recipient=request.user
     )
     notifications.mark_read(user=request.user, ids=[notification.pk])
+    if notification.discussion_id is None:
+        # Set by our own code to a path on this site; anything else goes to the list.
+        safe = notification.url.startswith("/") and not notification.url.startswith("//")
+        return redirect(notification.url if safe else "community:notifications")
     url = reverse("community:thread", args=[notification.discussion_id])
     if notification.comment_id:
         page, focus = threads.comment_location(notification.comment)

@@ -120,8 +120,9 @@ def export_notifications(user):
     return [
         {
             "kind": row.kind,
-            "discussion": str(row.discussion_id),
+            "discussion": str(row.discussion_id) if row.discussion_id else None,
             "comment": str(row.comment_id) if row.comment_id else None,
+            "title": row.title,
             "created_at": row.created_at,
             "read_at": row.read_at,
             "emailed_at": row.emailed_at,

@@ -125,8 +125,10 @@ class NotificationOut(Schema):
     id: UUID
     kind: str
     actor: Author
-    discussion_id: UUID
+    discussion_id: UUID | None
     discussion_title: str
+    title: str
+    url: str
     comment_id: UUID | None
     created_at: dt.datetime
     read: bool

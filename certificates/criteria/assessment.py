@@ -1,17 +1,10 @@
 """Pass an assessment with at least a given score ("pass assessment X with 90 %").
 
-The assessments app plugs in with ``register_reader`` (from its AppConfig.ready):
-
-    from certificates.criteria import assessment
-    assessment.register_reader(
-        best_score=lambda learner, assessment_id: ...,  # best passed score in %, or None
-        exists=lambda assessment_id: ...,               # is it a real assessment?
-        choices=lambda: [(str(a.pk), str(a)) for a in ...],  # the admin form's options
-    )
-
-Until then any UUID is accepted and the criterion evaluates to "not yet". The assessments app
-should enqueue ``certificates.tasks.evaluate_achievements`` on commit after grading, with
-``kinds=["assessment"]`` (see certificates/hooks.py).
+The reader (``register_reader(best_score=..., exists=..., choices=...)``) is registered by
+certificates/integrations.py against learning.assessments: the learner's grade by the
+assessment's grading method once passed, or None. Until a reader is registered any UUID is
+accepted and the criterion evaluates to "not yet". Evaluation runs after the passed and failed
+learning events; see docs/achievements.md.
 """
 
 import uuid

@@ -1,15 +1,10 @@
 """N contributions of one kind to the community ("N accepted answers").
 
-The community app plugs in its records with ``register_counter`` (from its AppConfig.ready):
-
-    from certificates.criteria import community
-    community.register_counter(
-        "accepted_answers", lambda learner: Comment.objects.filter(...).count()
-    )
-
-Until a counter is registered for an activity, the criterion evaluates to "not yet" (0 of N).
-The community app should then enqueue ``certificates.tasks.evaluate_achievements`` on commit
-after the actions that change a count, with ``kinds=["community"]`` (see certificates/hooks.py).
+Counters are registered with ``register_counter(activity, fn(learner) -> int)`` by
+certificates/integrations.py, which reads community's rows (certificates imports community,
+never the other way). Until a counter is registered for an activity, the criterion evaluates
+to "not yet" (0 of N). Evaluation runs after the community's learning events (commented,
+replied); see docs/achievements.md.
 """
 
 from collections.abc import Callable

@@ -16,6 +16,9 @@ class NotificationKind(models.TextChoices):
     ENDORSEMENT = "endorsement", _("Endorsements of my answers")
     ACCEPTED = "accepted", _("My answer accepted")
     FOLLOWED = "followed", _("New posts in discussions I follow")
+    # Sent by the certificates app (achievements and certificates), not about a post.
+    ACHIEVEMENT = "achievement", _("Achievements I earn")
+    CERTIFICATE = "certificate", _("Certificates issued to me")
 
 
 class Channel(models.TextChoices):
@@ -32,12 +35,16 @@ class Notification(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Empty for notifications that are not about a post (achievements, certificates): those
+    # carry the title of what they are about and the page to open instead.
     discussion = models.ForeignKey(
-        "community.Discussion", on_delete=models.CASCADE, related_name="+"
+        "community.Discussion", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     comment = models.ForeignKey(
         "community.Comment", null=True, on_delete=models.CASCADE, related_name="+"
     )
+    title = models.CharField(max_length=200, blank=True)
+    url = models.CharField(max_length=500, blank=True)
     # False when the person turned this kind off on the site but still wants the email.
     in_app = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -82,9 +82,19 @@ def _disabled(*, user_ids: Iterable, kind: str) -> dict[str, set]:
     return off
 
 
-def notify(*, kind: str, recipient_ids: Iterable, actor, discussion, comment=None) -> list:
+def notify(
+    *,
+    kind: str,
+    recipient_ids: Iterable,
+    actor,
+    discussion=None,
+    comment=None,
+    title: str = "",
+    url: str = "",
+) -> list:
     """Notify each recipient once (never the actor), as their preferences say; emails go
-    out through a task after the transaction commits."""
+    out through a task after the transaction commits. Without a discussion, `title` names
+    what it is about and `url` is the page it opens."""
     ids = {pk for pk in recipient_ids if pk is not None and pk != getattr(actor, "pk", None)}
     if not ids:
         return []
@@ -96,6 +106,8 @@ def notify(*, kind: str, recipient_ids: Iterable, actor, discussion, comment=Non
             actor=actor,
             discussion=discussion,
             comment=comment,
+            title=title[:200],
+            url=url[:500],
             in_app=pk not in off[Channel.IN_APP],
         )
         for pk in ids
@@ -155,6 +167,12 @@ def notify_reply(*, actor, discussion, comment, parent) -> None:
         discussion=discussion,
         comment=comment,
     )
+
+
+def notify_learner(*, kind: str, recipient_id, title: str, url: str) -> list:
+    """A notification that is not about a post (an achievement earned, a certificate issued),
+    for other apps to call; the recipient's preferences for `kind` apply."""
+    return notify(kind=kind, recipient_ids=[recipient_id], actor=None, title=title, url=url)
 
 
 def unread_count(*, user) -> int:

@@ -138,3 +138,24 @@ def test_a_quiz_published_after_the_pages_were_seen_counts_at_once(
         build_assessment(tree.modules[0])
     assert Enrollment.objects.get(learner=learner).total_items == 5
     assert line_states(client.get(tree.program.url).content.decode())[0] == "started"
+
+
+def test_a_translated_quiz_is_the_same_unit_and_the_same_lock(world):
+    """Translations point at the same module; only the default-locale assessment counts."""
+    from wagtail.models import Locale
+
+    from learning.journey.recompute import recompute_enrollment
+
+    tree, quiz, learner, client = world
+    french = quiz.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.title = "Quiz de Heian"
+    french.save()
+    french.save_revision().publish()
+    enrollment = Enrollment.objects.get(learner=learner)
+    recompute_enrollment(enrollment=enrollment)
+    assert (enrollment.completed_items, enrollment.total_items) == (2, 5)
+    take_quiz(learner, quiz, right=True)
+    enrollment.refresh_from_db()
+    assert (enrollment.completed_items, enrollment.total_items) == (3, 5)
+    assert course_lock(learner=learner, course_id=tree.courses[1].id) is None
+    assert client.get(tree.items[1][0].url).status_code == 200

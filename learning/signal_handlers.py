@@ -11,6 +11,8 @@ from wagtail.signals import (
     page_published,
     page_unpublished,
     post_page_move,
+    published,
+    unpublished,
 )
 from wagtailmedia import get_media_model
 
@@ -19,7 +21,14 @@ from .content.caching import bump_content_version
 from .content.media_duration import media_file_duration
 from .journey.recompute import program_id_for_page
 from .journey.tasks import recompute_program_after_commit
-from .models import ContentItemPage, CoursePage, ModulePage, ProgramIndexPage, ProgramPage
+from .models import (
+    Assessment,
+    ContentItemPage,
+    CoursePage,
+    ModulePage,
+    ProgramIndexPage,
+    ProgramPage,
+)
 
 LEARNING_PAGE_MODELS = [ProgramIndexPage, ProgramPage, CoursePage, ModulePage, ContentItemPage]
 # The pages whose changes move enrollment totals.
@@ -48,6 +57,13 @@ def _translation_created(*, source_obj, target_obj, **kwargs) -> None:
 
 def _journey_content_changed(sender, instance, **kwargs) -> None:
     recompute_program_after_commit(program_id_for_page(instance))
+
+
+def _assessment_changed(sender, instance, **kwargs) -> None:
+    """An assessment is a unit of its course: the kept structure (page marks, locks) and the
+    program's totals follow its publishing like a page's."""
+    transaction.on_commit(bump_content_version)
+    recompute_program_after_commit(program_id_for_page(instance.module))
 
 
 def _journey_page_moved(sender, instance, url_path_before=None, **kwargs) -> None:
@@ -98,3 +114,7 @@ def register_signal_handlers() -> None:
             _journey_content_changed, sender=model, dispatch_uid=f"journey-del-{name}"
         )
     post_page_move.connect(_journey_page_moved, dispatch_uid="journey-moved")
+    published.connect(_assessment_changed, sender=Assessment, dispatch_uid="journey-pub-assessment")
+    unpublished.connect(
+        _assessment_changed, sender=Assessment, dispatch_uid="journey-unpub-assessment"
+    )

@@ -21,9 +21,14 @@ CONTENT_VERSION_SEQUENCE = "learning_content_version"
 _request_version: ContextVar[list | None] = ContextVar("learning_content_version", default=None)
 
 
+# A sequence nobody has called yet reports its start as last_value, and its first nextval
+# hands out that same number: counting one more once it was called makes the first bump
+# move the version too.
 def _read_version() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT last_value FROM {CONTENT_VERSION_SEQUENCE}")  # noqa: S608
+        cursor.execute(
+            f"SELECT last_value + is_called::int FROM {CONTENT_VERSION_SEQUENCE}"  # noqa: S608
+        )
         return cursor.fetchone()[0]
 
 
@@ -40,7 +45,7 @@ def content_version() -> int:
 def bump_content_version() -> int:
     """Make every cached fragment stale (call after the change commits)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(%s)", [CONTENT_VERSION_SEQUENCE])
+        cursor.execute("SELECT nextval(%s) + 1", [CONTENT_VERSION_SEQUENCE])
         version = cursor.fetchone()[0]
     memo = _request_version.get()
     if memo is not None:

@@ -118,24 +118,35 @@ def can_edit_pages(user) -> bool:
     return bool(user.is_authenticated and (user.is_staff or may_access_admin(user)))
 
 
-# The live prerequisites of a course in which the learner has not completed every live item
-# of every live module: the same rule as progress.prerequisites_met, for one course.
+# The live prerequisites of a course the learner has not finished: an item of a live module
+# not completed, or a live assessment of a live module not passed. The same rule as
+# structure.prerequisites_met (items and assessments are the course's units), for one course.
 UNFINISHED_PREREQUISITES_SQL = """
 SELECT c.id, c.title FROM learning_coursepage_prerequisites r
 JOIN wagtailcore_page c ON c.id = r.to_coursepage_id AND c.live
-WHERE r.from_coursepage_id = %(course)s AND EXISTS (
+WHERE r.from_coursepage_id = %(course)s AND (EXISTS (
     SELECT 1 FROM wagtailcore_page i
     JOIN wagtailcore_page m ON m.live AND m.path = left(i.path, -%(step)s)
     WHERE i.live AND i.depth = c.depth + 2
         AND i.path BETWEEN c.path || %(lowest)s AND c.path || %(highest)s
         AND NOT EXISTS (SELECT 1 FROM learning_progress p WHERE p.learner_id = %(learner)s
             AND p.content_item_id = i.id AND p.is_completed))
+    OR EXISTS (
+    SELECT 1 FROM wagtailcore_page m
+    JOIN learning_assessment a ON a.module_id = m.id AND a.live AND a.locale_id = m.locale_id
+    WHERE m.live AND m.depth = c.depth + 1
+        AND m.path BETWEEN c.path || %(module_lowest)s AND c.path || %(module_highest)s
+        AND NOT EXISTS (SELECT 1 FROM learning_assessmentpass ap
+            WHERE ap.learner_id = %(learner)s AND ap.assessment_id = a.id)))
 ORDER BY c.path
 """
-# The course's items are the paths two steps below it: a range the path index answers.
+# The course's modules and items are the paths one and two steps below it: ranges the path
+# index answers.
 ITEM_PATHS_BELOW_COURSE = {
     "lowest": "0" * 2 * STEPLEN,
     "highest": "Z" * 2 * STEPLEN,
+    "module_lowest": "0" * STEPLEN,
+    "module_highest": "Z" * STEPLEN,
     "step": STEPLEN,
 }
 

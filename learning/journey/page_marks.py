@@ -57,6 +57,8 @@ class PageJourney:
     program: ProgramContent | None = None
     enrollment: Enrollment | None = None
     progress_rows: dict[int, dict] = field(default_factory=dict)
+    # The program's live assessments the learner passed (ids as text).
+    passed: set[str] = field(default_factory=set)
 
     @property
     def enrolled(self) -> bool:
@@ -69,6 +71,12 @@ class PageJourney:
         for item_id, row in self.progress_rows.items():
             if row["is_completed"] and item_id in item_course:
                 done[item_course[item_id]] = done.get(item_course[item_id], 0) + 1
+        # A passed assessment is a unit of its course, as in the totals (journey.recompute).
+        assessment_course = self.program.structure.assessment_course if self.program else {}
+        for assessment_id in self.passed:
+            if assessment_id in assessment_course:
+                course_id = assessment_course[assessment_id]
+                done[course_id] = done.get(course_id, 0) + 1
         return done
 
     def locked_course(self, course_id: int) -> bool:
@@ -140,9 +148,10 @@ def item_ref(page: Page):
     return shared("item-ref", (page.pk,), build)
 
 
-# The learner's enrollment in the program with their progress rows there as JSON, and whether
-# they may use the admin (the frame's userbar asks): one round trip, written in SQL because
-# building it with the ORM cost more than running it.
+# The learner's enrollment in the program with their progress rows there as JSON, the
+# program's assessments they passed, and whether they may use the admin (the frame's userbar
+# asks): one round trip, written in SQL because building it with the ORM cost more than
+# running it.
 ENROLLMENT_WITH_PROGRESS_SQL = """
 SELECT e.*,
     (SELECT coalesce(json_agg(json_build_object(
@@ -150,19 +159,25 @@ SELECT e.*,
         'time_spent_seconds', p.time_spent_seconds, 'progress_data', p.progress_data)), '[]')
      FROM learning_progress p
      WHERE p.learner_id = e.learner_id AND p.course_id = ANY(%(courses)s)) AS journey_progress,
+    (SELECT coalesce(array_agg(ap.assessment_id::text), '{{}}') FROM learning_assessmentpass ap
+     WHERE ap.learner_id = e.learner_id AND ap.assessment_id = ANY(%(assessments)s::uuid[]))
+        AS journey_passed,
     {may_access_admin} AS learner_may_access_admin
 FROM learning_enrollment e
 WHERE e.learner_id = %(learner)s AND e.program_id = %(program)s
 """
 
 
-def _enrollment_with_progress(*, learner, program_id: int, course_ids: list[int]):
+def _enrollment_with_progress(
+    *, learner, program_id: int, course_ids: list[int], assessment_ids: list[str]
+):
     sql = ENROLLMENT_WITH_PROGRESS_SQL.format(
         may_access_admin=holds_admin_permission_sql("e.learner_id")
     )
     params = {
         **permission_params(),
         "courses": course_ids,
+        "assessments": assessment_ids,
         "learner": learner.pk,
         "program": program_id,
     }
@@ -184,6 +199,7 @@ def page_journey(request, page: Page) -> PageJourney:
                 learner=request.user,
                 program_id=program_id,
                 course_ids=list(journey.program.structure.courses),
+                assessment_ids=list(journey.program.structure.assessment_course),
             )
             if enrollment is not None:
                 # The frame's userbar and the item gate need not ask again.
@@ -192,6 +208,7 @@ def page_journey(request, page: Page) -> PageJourney:
                 journey.progress_rows = {
                     row["content_item_id"]: row for row in enrollment.journey_progress or []
                 }
+                journey.passed = set(enrollment.journey_passed or [])
     memo[page.pk] = journey
     return journey
 
@@ -248,15 +265,17 @@ def _marks(journey: PageJourney) -> dict[str, dict]:
     structure, keys = journey.program.structure, journey.program.keys
     rows, done = journey.progress_rows, journey.done_per_course()
     marks: dict[str, dict] = {}
+    passed = journey.passed
     for course in structure.courses.values():
-        total = len(course.item_ids)
+        # Items and assessments alike, as the totals count them (journey.recompute).
+        total = course.units
         course_done = done.get(course.id, 0)
         locked = journey.locked_course(course.id)
         if locked:
             state = "locked"
         elif total and course_done == total:
             state = "done"
-        elif any(structure.item_course.get(i) == course.id for i in rows):
+        elif course_done or any(structure.item_course.get(i) == course.id for i in rows):
             state = "started"
         else:
             state = "todo"
@@ -266,12 +285,17 @@ def _marks(journey: PageJourney) -> dict[str, dict]:
             "locked_by": [
                 structure.courses[p].title
                 for p in course.prerequisite_ids
-                if p in structure.courses and done.get(p, 0) < len(structure.courses[p].item_ids)
+                if p in structure.courses and done.get(p, 0) < structure.courses[p].units
             ],
         }
         for module_id in course.module_ids:
             items = [i for i in course.item_ids if structure.item_module[i] == module_id]
+            assessments = [
+                a for a in course.assessment_ids if structure.assessment_module.get(a) == module_id
+            ]
+            units = len(items) + len(assessments)
             module_done = sum(1 for i in items if rows.get(i, {}).get("is_completed"))
+            module_done += sum(1 for a in assessments if a in passed)
             left_seconds = sum(
                 structure.item_duration.get(i) or 0
                 for i in items
@@ -279,13 +303,13 @@ def _marks(journey: PageJourney) -> dict[str, dict]:
             )
             if locked:
                 module_state = "locked"
-            elif items and module_done == len(items):
+            elif units and module_done == units:
                 module_state = "done"
             else:
-                module_state = "started" if any(i in rows for i in items) else "todo"
+                module_state = "started" if module_done or any(i in rows for i in items) else "todo"
             marks[keys[module_id]] = {
                 "state": module_state,
-                "percent": round(100 * module_done / len(items)) if items else 0,
+                "percent": round(100 * module_done / units) if units else 0,
                 "minutes_left": math.ceil(left_seconds / 60),
             }
         for item_id in course.item_ids:
@@ -335,7 +359,7 @@ def journey_lock(journey: PageJourney, course_id: int | None):
     unfinished = [
         (cid, other.title)
         for cid, other in structure.courses.items()
-        if cid in course.prerequisite_ids and done.get(cid, 0) < len(other.item_ids)
+        if cid in course.prerequisite_ids and done.get(cid, 0) < other.units
     ]
     return CourseLock(course_id=course_id, prerequisites=tuple(unfinished)) if unfinished else None
 

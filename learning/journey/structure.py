@@ -4,6 +4,7 @@ access checks; see docs/progress.md for what counts."""
 
 from dataclasses import dataclass, field
 
+from django.db.models import F
 from wagtail.models import Page
 
 from learning.models import (
@@ -51,6 +52,7 @@ class ProgramStructure:
     item_duration: dict[int, int | None]
     groups: list[RequirementGroupRef]
     assessment_course: dict[str, int] = field(default_factory=dict)
+    assessment_module: dict[str, int] = field(default_factory=dict)
 
 
 def program_structure(*, program: ProgramPage) -> ProgramStructure:
@@ -88,14 +90,20 @@ def program_structure(*, program: ProgramPage) -> ProgramStructure:
     )
     module_course = {mid: cid for cid, course in courses.items() for mid in course.module_ids}
     assessment_course: dict[str, int] = {}
+    assessment_module: dict[str, int] = {}
+    # Translations point at the same (default-locale) module; passes at the default-locale
+    # assessment, which shares the module's locale.
     for assessment_id, module_id in (
-        Assessment.objects.filter(module_id__in=list(module_course), live=True)
+        Assessment.objects.filter(
+            module_id__in=list(module_course), live=True, locale_id=F("module__locale_id")
+        )
         .order_by("title")
         .values_list("id", "module_id")
     ):
         key = str(assessment_id)
         courses[module_course[module_id]].assessment_ids.append(key)
         assessment_course[key] = module_course[module_id]
+        assessment_module[key] = module_id
     prerequisites = getattr(CoursePage, "prerequisites", None)
     if prerequisites is not None and courses:
         through = CoursePage.prerequisites.through
@@ -113,6 +121,7 @@ def program_structure(*, program: ProgramPage) -> ProgramStructure:
         item_duration=item_duration,
         groups=_requirement_groups(program=program, courses=courses),
         assessment_course=assessment_course,
+        assessment_module=assessment_module,
     )
 
 
@@ -154,7 +163,8 @@ def completed_item_ids(*, learner, structure: ProgramStructure) -> set[int]:
 
 
 def prerequisites_met(*, structure: ProgramStructure, done: dict[int, int], course_id: int) -> bool:
-    """Every live prerequisite course has all its live items completed."""
+    """Every live prerequisite course has all its units done: live items completed, live
+    assessments passed (`done` counts both per course)."""
     return all(
         done.get(prerequisite_id, 0) >= structure.courses[prerequisite_id].units
         for prerequisite_id in structure.courses[course_id].prerequisite_ids

@@ -4,14 +4,20 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from certificates.certificate_demo import PROGRAM as CERTIFIED_PROGRAM
 from certificates.certificate_demo import ensure_demo_certificates
 from certificates.demo import ensure_learner_achievements
 from community.demo import DEMO_MODERATOR_EMAIL, DEMO_MODERATOR_PASSWORD, ensure_demo_discussions
 from culturedegree import demo
 from culturedegree.demo import build_catalog
-from culturedegree.demo.assessments import ensure_demo_assessments, ensure_quiz_takers
+from culturedegree.demo.assessments import (
+    ensure_demo_assessments,
+    ensure_quiz_takers,
+    pass_program_quizzes,
+)
 from culturedegree.demo.learner import ensure_learner_history
 from culturedegree.models import User
+from learning.models import ProgramPage
 
 
 class Command(BaseCommand):
@@ -49,6 +55,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{learner.email}: two enrollments and 17 days of history.")
         earned = ensure_learner_achievements(learner=learner, awarded_by=admin)
         self.stdout.write(f"{learner.email}: {earned} achievements earned.")
+        certified = ProgramPage.objects.filter(
+            slug=CERTIFIED_PROGRAM, locale__language_code="en"
+        ).first()
+        if certified is not None:
+            pass_program_quizzes(learner=learner, program=certified, staff=admin)
         if ensure_demo_certificates(learner=learner):
             self.stdout.write(f"{learner.email}: program, course and revoked certificates.")
         seeded = ensure_demo_discussions(programs=catalog.programs)

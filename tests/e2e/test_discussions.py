@@ -68,7 +68,10 @@ def test_a_reply_with_a_mention_reaches_the_author_without_a_reload(
     page_a.wait_for_url(re.compile(r".*/discussions/[0-9a-f-]{36}/$"))
     thread_url = page_a.url
     expect(page_a.locator("h1")).to_have_text("Ma at home")
-    expect(page_a.locator(".bell__count")).to_have_count(0)
+    # Her first post completes this one-module program, so a certificate notice may be
+    # there already; the reply must add one more.
+    bell = page_a.locator(".bell__count")
+    unread = int(bell.inner_text()) if bell.count() else 0
 
     # B opens it, types "@Ad", picks Ada from the suggestions, and replies.
     page_b.goto(thread_url)
@@ -95,7 +98,7 @@ def test_a_reply_with_a_mention_reaches_the_author_without_a_reload(
     screenshot(page_b, f"discussion-thread-{language}")
 
     # A, who has not reloaded, sees the bell count arrive, opens it and lands on the reply.
-    expect(page_a.locator(".bell__count")).to_have_text("1", timeout=15_000)
+    expect(page_a.locator(".bell__count")).to_have_text(str(unread + 1), timeout=15_000)
     press(page_a.locator("a.bell"), touch=touch)
     page_a.wait_for_url(re.compile(rf".*/{language}/notifications/$"))
     assert_accessible(page_a)

@@ -52,19 +52,53 @@ def attempts_for_staff(*, user):
     return AssessmentAttempt.objects.filter(assessment__in=assessments_for_staff(user=user))
 
 
+def _lock_attempt(*, staff, attempt_id) -> AssessmentAttempt:
+    """The attempt, locked for grading, if it is in `staff`'s programs."""
+    attempt = (
+        attempts_for_staff(user=staff)
+        .select_for_update(of=("self",), no_key=True)
+        .select_related("assessment", "revision", "learner")
+        .filter(pk=attempt_id)
+        .first()
+    )
+    if attempt is None:
+        raise StaffError("Unknown attempt.")
+    return attempt
+
+
+def _save_grade(attempt, *, staff, feedback: str, before: dict, record: bool, **logged):
+    """Save a hand-given grade, log it with the score before and after, and, when `record`,
+    record the outcome (events, completion) as a submitted attempt does."""
+    attempt.feedback = feedback
+    attempt.save(
+        update_fields=["results", "points", "max_points", "score", "passed", "status", "feedback"]
+    )
+    audit.log_user_event(
+        user=attempt.learner,
+        action=audit.ATTEMPT_GRADED_BY_STAFF,
+        by=staff,
+        data={
+            "attempt": str(attempt.pk),
+            "assessment": str(attempt.assessment_id),
+            "before": before,
+            "after": {"score": str(attempt.score), "passed": attempt.passed},
+            **logged,
+        },
+    )
+    if record:
+        place = journey.place_of_module(attempt.assessment.module_id)
+        record_outcome(
+            attempt,
+            module_id=attempt.assessment.module_id,
+            program_id=place.program_id if place else None,
+        )
+
+
 def grade_written(*, staff, attempt_id, grades: dict[str, tuple[Decimal, str]], feedback: str):
     """Give points (and feedback) to the attempt's essays; once none is left ungraded the
     attempt passes or fails, with its events and completion. Logged in the audit log."""
     with transaction.atomic():
-        attempt = (
-            attempts_for_staff(user=staff)
-            .select_for_update(of=("self",), no_key=True)
-            .select_related("assessment", "revision", "learner")
-            .filter(pk=attempt_id)
-            .first()
-        )
-        if attempt is None:
-            raise StaffError("Unknown attempt.")
+        attempt = _lock_attempt(staff=staff, attempt_id=attempt_id)
         if attempt.is_open:
             raise StaffError("The attempt has not been submitted yet.")
         questions = pinned_questions(attempt)
@@ -85,36 +119,13 @@ def grade_written(*, staff, attempt_id, grades: dict[str, tuple[Decimal, str]], 
             }
         outcomes = {qid: grade(q, attempt.answers.get(qid)) for qid, q in questions.items()}
         apply_results(attempt, outcomes)
-        attempt.feedback = feedback
-        attempt.save(
-            update_fields=[
-                "results",
-                "points",
-                "max_points",
-                "score",
-                "passed",
-                "status",
-                "feedback",
-            ]
+        _save_grade(
+            attempt,
+            staff=staff,
+            feedback=feedback,
+            before=before,
+            record=attempt.status == AttemptStatus.GRADED and not was_graded,
         )
-        audit.log_user_event(
-            user=attempt.learner,
-            action=audit.ATTEMPT_GRADED_BY_STAFF,
-            by=staff,
-            data={
-                "attempt": str(attempt.pk),
-                "assessment": str(attempt.assessment_id),
-                "before": before,
-                "after": {"score": str(attempt.score), "passed": attempt.passed},
-            },
-        )
-        if attempt.status == AttemptStatus.GRADED and not was_graded:
-            place = journey.place_of_module(attempt.assessment.module_id)
-            record_outcome(
-                attempt,
-                module_id=attempt.assessment.module_id,
-                program_id=place.program_id if place else None,
-            )
     return attempt
 
 
@@ -283,15 +294,7 @@ def _correlation(xs: list[float], ys: list[float]) -> float | None:
 def grade_project(*, staff, attempt_id, levels: dict[str, int], feedback: str):
     """Grade a project with the rubric (or override its peers' grade). Audited."""
     with transaction.atomic():
-        attempt = (
-            attempts_for_staff(user=staff)
-            .select_for_update(of=("self",), no_key=True)
-            .select_related("assessment", "revision", "learner")
-            .filter(pk=attempt_id)
-            .first()
-        )
-        if attempt is None:
-            raise StaffError("Unknown attempt.")
+        attempt = _lock_attempt(staff=staff, attempt_id=attempt_id)
         if attempt.is_open or attempt.assessment.is_quiz:
             raise StaffError("Only submitted projects are graded with the rubric.")
         was_graded = attempt.status == AttemptStatus.GRADED
@@ -313,35 +316,12 @@ def grade_project(*, staff, attempt_id, levels: dict[str, int], feedback: str):
                 "peer_score": previous.get("peer_score"),
             },
         )
-        attempt.feedback = feedback
-        attempt.save(
-            update_fields=[
-                "results",
-                "points",
-                "max_points",
-                "score",
-                "passed",
-                "status",
-                "feedback",
-            ]
+        _save_grade(
+            attempt,
+            staff=staff,
+            feedback=feedback,
+            before=before,
+            record=not was_graded or (attempt.passed and not before["passed"]),
+            override_of_peers=previous.get("by") == "peers",
         )
-        audit.log_user_event(
-            user=attempt.learner,
-            action=audit.ATTEMPT_GRADED_BY_STAFF,
-            by=staff,
-            data={
-                "attempt": str(attempt.pk),
-                "assessment": str(attempt.assessment_id),
-                "before": before,
-                "after": {"score": str(attempt.score), "passed": attempt.passed},
-                "override_of_peers": previous.get("by") == "peers",
-            },
-        )
-        if not was_graded or (attempt.passed and not before["passed"]):
-            place = journey.place_of_module(attempt.assessment.module_id)
-            record_outcome(
-                attempt,
-                module_id=attempt.assessment.module_id,
-                program_id=place.program_id if place else None,
-            )
     return attempt

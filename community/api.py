@@ -11,11 +11,9 @@ from django.conf import settings
 from django.http import Http404
 from django.utils.translation import get_language
 from ninja import Query, Router, Status
-from ninja.errors import HttpError
 
 from . import discussions, moderation, notifications, threads
 from .access import NotFound, resolve_place
-from .discussions import PostError
 from .models import Comment, Discussion, Notification
 from .schemas import (
     CommentIn,
@@ -81,13 +79,6 @@ def comment_out(node: threads.Node) -> dict:
     }
 
 
-def _refuse(exc: PostError):
-    error = HttpError(exc.status, exc.message)
-    if exc.retry_after:
-        error.headers = {"Retry-After": str(exc.retry_after)}
-    return error
-
-
 def _discussion(request, discussion_id) -> Discussion:
     try:
         return threads.open_discussion(viewer=request.auth, discussion_id=discussion_id)
@@ -114,10 +105,7 @@ def list_discussions(request, filters: Query[ListFilters]):
         )
     except NotFound:
         raise Http404 from None
-    try:
-        discussions.check_may_read(user=request.auth, program_id=place.program_id)
-    except PostError as exc:
-        raise _refuse(exc) from None
+    discussions.check_may_read(user=request.auth, program_id=place.program_id)
     page = threads.discussions_in(
         place=place,
         viewer=request.auth,
@@ -141,18 +129,15 @@ def create_discussion(request, payload: DiscussionIn):
         )
     except NotFound:
         raise Http404 from None
-    try:
-        discussion = discussions.create_discussion(
-            author=request.auth,
-            place=place,
-            title=payload.title,
-            body=payload.body,
-            language=_language(payload.language),
-            kind=payload.kind,
-            block_id=payload.block_id,
-        )
-    except PostError as exc:
-        raise _refuse(exc) from None
+    discussion = discussions.create_discussion(
+        author=request.auth,
+        place=place,
+        title=payload.title,
+        body=payload.body,
+        language=_language(payload.language),
+        kind=payload.kind,
+        block_id=payload.block_id,
+    )
     return Status(201, discussion_out(discussion))
 
 
@@ -171,38 +156,29 @@ def get_discussion(request, discussion_id: UUID, page: int = Query(1, ge=1)):
 @router.patch("/discussions/{discussion_id}", response=DiscussionOut)
 def edit_discussion(request, discussion_id: UUID, payload: DiscussionPatch):
     discussion = _discussion(request, discussion_id)
-    try:
-        discussion = discussions.edit_post(
-            user=request.auth, post=discussion, body=payload.body, title=payload.title
-        )
-    except PostError as exc:
-        raise _refuse(exc) from None
+    discussion = discussions.edit_post(
+        user=request.auth, post=discussion, body=payload.body, title=payload.title
+    )
     return discussion_out(discussion)
 
 
 @router.delete("/discussions/{discussion_id}", response=DiscussionOut)
 def delete_discussion(request, discussion_id: UUID):
     discussion = _discussion(request, discussion_id)
-    try:
-        discussion = discussions.delete_post(user=request.auth, post=discussion)
-    except PostError as exc:
-        raise _refuse(exc) from None
+    discussion = discussions.delete_post(user=request.auth, post=discussion)
     return discussion_out(discussion)
 
 
 @router.post("/discussions/{discussion_id}/comments", response={201: CommentOut})
 def create_comment(request, discussion_id: UUID, payload: CommentIn):
     discussion = _discussion(request, discussion_id)
-    try:
-        comment = discussions.post_comment(
-            author=request.auth,
-            discussion=discussion,
-            body=payload.body,
-            parent_id=payload.parent_id,
-            language=_language(payload.language),
-        )
-    except PostError as exc:
-        raise _refuse(exc) from None
+    comment = discussions.post_comment(
+        author=request.auth,
+        discussion=discussion,
+        body=payload.body,
+        parent_id=payload.parent_id,
+        language=_language(payload.language),
+    )
     return Status(201, comment_out(threads.Node(comment=comment, depth=0)))
 
 
@@ -233,41 +209,29 @@ def mention_candidates(request, discussion_id: UUID, q: str = Query("", max_leng
 
 
 def _report(request, post, payload: ReportIn):
-    try:
-        report, created = moderation.report(
-            user=request.auth, post=post, reason=payload.reason, note=payload.note
-        )
-    except PostError as exc:
-        raise _refuse(exc) from None
+    report, created = moderation.report(
+        user=request.auth, post=post, reason=payload.reason, note=payload.note
+    )
     return Status(201 if created else 200, report)
 
 
 @router.patch("/comments/{comment_id}", response=CommentOut)
 def edit_comment(request, comment_id: UUID, payload: CommentPatch):
     comment = _comment(request, comment_id)
-    try:
-        comment = discussions.edit_post(user=request.auth, post=comment, body=payload.body)
-    except PostError as exc:
-        raise _refuse(exc) from None
+    comment = discussions.edit_post(user=request.auth, post=comment, body=payload.body)
     return comment_out(threads.Node(comment=comment, depth=0))
 
 
 @router.delete("/comments/{comment_id}", response=CommentOut)
 def delete_comment(request, comment_id: UUID):
     comment = _comment(request, comment_id)
-    try:
-        comment = discussions.delete_post(user=request.auth, post=comment)
-    except PostError as exc:
-        raise _refuse(exc) from None
+    comment = discussions.delete_post(user=request.auth, post=comment)
     return comment_out(threads.Node(comment=comment, depth=0))
 
 
 def _vote(request, comment_id: UUID, up: bool):
     comment = _comment(request, comment_id)
-    try:
-        comment = discussions.vote(user=request.auth, comment=comment, up=up)
-    except PostError as exc:
-        raise _refuse(exc) from None
+    comment = discussions.vote(user=request.auth, comment=comment, up=up)
     return comment_out(threads.Node(comment=comment, depth=0, voted=up))
 
 
@@ -289,20 +253,14 @@ def report_comment(request, comment_id: UUID, payload: ReportIn):
 @router.post("/comments/{comment_id}/endorse", response=CommentOut)
 def endorse_comment(request, comment_id: UUID):
     comment = _comment(request, comment_id)
-    try:
-        comment = discussions.endorse(user=request.auth, comment=comment)
-    except PostError as exc:
-        raise _refuse(exc) from None
+    comment = discussions.endorse(user=request.auth, comment=comment)
     return comment_out(threads.Node(comment=comment, depth=0))
 
 
 @router.post("/comments/{comment_id}/accept", response=DiscussionOut)
 def accept_comment(request, comment_id: UUID):
     comment = _comment(request, comment_id)
-    try:
-        discussion = discussions.accept_answer(user=request.auth, comment=comment)
-    except PostError as exc:
-        raise _refuse(exc) from None
+    discussion = discussions.accept_answer(user=request.auth, comment=comment)
     return discussion_out(discussion)
 
 

@@ -14,6 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from culturedegree.errors import Refused
+
 from . import notifications
 from .access import (
     Place,
@@ -43,7 +45,7 @@ SUBSTANTIVE_LETTERS = 60
 WORD = re.compile(r"\w+")
 
 
-class PostError(Exception):
+class PostError(Refused):
     """A request the person can fix; `code` maps to an HTTP status."""
 
     STATUS = {
@@ -55,16 +57,6 @@ class PostError(Exception):
         "too_large": 422,
         "rate_limited": 429,
     }
-
-    def __init__(self, message: str, *, code: str, retry_after: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.retry_after = retry_after
-
-    @property
-    def status(self) -> int:
-        return self.STATUS[self.code]
 
 
 def active_ban(*, user, course_id: int) -> Ban | None:

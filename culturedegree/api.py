@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie
 
+from culturedegree.errors import Refused
 from culturedegree.request_guards import StrictJSONParser
 
 
@@ -106,9 +107,15 @@ def not_found(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    response = _error(request, str(exc), exc.status_code)
-    for name, value in getattr(exc, "headers", {}).items():  # Retry-After on a 429
-        response[name] = value
+    return _error(request, str(exc), exc.status_code)
+
+
+@api.exception_handler(Refused)
+def refused(request, exc: Refused):
+    """Domain refusals (culturedegree.errors) answer with their own status and message."""
+    response = _error(request, exc.message, exc.status)
+    if exc.retry_after:
+        response["Retry-After"] = str(exc.retry_after)
     return response
 
 

@@ -13,7 +13,7 @@ from learning.journey.heartbeats import (
 )
 from learning.journey.progress import ProgressError
 
-from .helpers import content_item, entry_error, learner_of, progress_error
+from .helpers import content_item, entry_error, learner_of
 from .schemas import HeartbeatBatchIn, HeartbeatBatchOut, HeartbeatIn, HeartbeatOut
 
 router = Router()
@@ -27,12 +27,9 @@ router = Router()
 def progress_heartbeat(request, content_item_id: int, payload: HeartbeatIn):
     item = content_item(content_item_id)
     data = payload.progress_data.model_dump(exclude_none=True) if payload.progress_data else None
-    try:
-        result = heartbeat(
-            learner=learner_of(request), item=item, seconds=payload.seconds, progress_data=data
-        )
-    except ProgressError as exc:
-        raise progress_error(exc) from None
+    result = heartbeat(
+        learner=learner_of(request), item=item, seconds=payload.seconds, progress_data=data
+    )
     return {
         "progress": result.progress,
         "credited_seconds": result.credited_seconds,
@@ -68,10 +65,7 @@ def heartbeats(request, payload: HeartbeatBatchIn):
                 item=item, seconds=entry.seconds, progress_data=data, sent_at=entry.client_sent_at
             )
         )
-    try:
-        results = iter(heartbeat_batch(learner=learner_of(request), claims=claims))
-    except ProgressError as exc:
-        raise progress_error(exc) from None
+    results = iter(heartbeat_batch(learner=learner_of(request), claims=claims))
     for position, answer in enumerate(answers):
         if answer is None:
             claim_item = payload.heartbeats[position].content_item_id

@@ -10,16 +10,6 @@ from learning.journey.access import NotFound, resolve_item
 from learning.journey.progress import ProgressError
 from learning.models import Enrollment
 
-PROGRESS_ERROR_STATUS = {
-    "not_enrolled": 403,
-    "locked": 403,
-    "paused": 409,
-    "conflict": 409,
-    "invalid": 422,
-    "too_large": 422,
-    "rate_limited": 429,
-}
-
 
 def learner_of(request):
     return request.auth
@@ -38,16 +28,9 @@ def content_item(content_item_id: int):
         raise Http404 from None
 
 
-def progress_error(exc: ProgressError):
-    error = HttpError(PROGRESS_ERROR_STATUS[exc.code], exc.message)
-    if exc.retry_after:
-        error.headers = {"Retry-After": str(exc.retry_after)}
-    return error
-
-
 def entry_error(content_item_id: int, exc: Exception) -> dict:
     if isinstance(exc, ProgressError):
-        status, message = PROGRESS_ERROR_STATUS[exc.code], exc.message
+        status, message = exc.status, exc.message
     elif isinstance(exc, HttpError):
         status, message = exc.status_code, str(exc)
     else:

@@ -5,10 +5,10 @@ from ninja import Router
 from wagtail.models import Page
 
 from learning.journey.access import NotFound, resolve_program
-from learning.journey.progress import ProgressError, begin_item, complete_item, uncomplete_item
+from learning.journey.progress import begin_item, complete_item, uncomplete_item
 from learning.models import Enrollment, Progress
 
-from .helpers import content_item, learner_of, progress_error
+from .helpers import content_item, learner_of
 from .schemas import CompleteOut, ProgressOut, UncompleteOut
 
 router = Router()
@@ -19,19 +19,13 @@ router = Router()
 )
 def start(request, content_item_id: int):
     item = content_item(content_item_id)
-    try:
-        return begin_item(learner=learner_of(request), item=item)
-    except ProgressError as exc:
-        raise progress_error(exc) from None
+    return begin_item(learner=learner_of(request), item=item)
 
 
 def _mark(request, content_item_id: int, action):
     """Complete or uncomplete an item: (progress, whether it changed, the enrollment)."""
     item = content_item(content_item_id)
-    try:
-        progress, changed = action(learner=learner_of(request), item=item)
-    except ProgressError as exc:
-        raise progress_error(exc) from None
+    progress, changed = action(learner=learner_of(request), item=item)
     enrollment = Enrollment.objects.select_related("program").get(
         learner=learner_of(request), program_id=item.program_id
     )

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..models import AssessmentAttempt
 from . import attempts as lifecycle
 from . import gradebook, journey
-from .attempts import ERROR_STATUS, AttemptError, pinned_assessment
+from .attempts import pinned_assessment
 from .peer_review import assigned_reviews, submit_review
 from .presenting import assessment_summary, attempt_view
 from .projects import add_file, readable_files, remove_file
@@ -113,18 +113,8 @@ class FileOut(Schema):
     uploaded_at: dt.datetime
 
 
-def _error(exc: AttemptError) -> HttpError:
-    error = HttpError(ERROR_STATUS.get(exc.code, 422), exc.message)
-    if exc.retry_after:
-        error.headers = {"Retry-After": str(exc.retry_after)}
-    return error
-
-
 def _assessment(assessment_id: UUID):
-    try:
-        return lifecycle.canonical_assessment(assessment_id=assessment_id)
-    except AttemptError as exc:
-        raise _error(exc) from None
+    return lifecycle.canonical_assessment(assessment_id=assessment_id)
 
 
 def _own_attempt(request, attempt_id: UUID) -> AssessmentAttempt:
@@ -160,10 +150,7 @@ def list_attempts(request, assessment_id: UUID):
 @router.post("/assessments/{assessment_id}/attempts", response={201: AttemptOut})
 def start_attempt(request, assessment_id: UUID):
     assessment = _assessment(assessment_id)
-    try:
-        attempt = lifecycle.start_attempt(learner=request.auth, assessment=assessment)
-    except AttemptError as exc:
-        raise _error(exc) from None
+    attempt = lifecycle.start_attempt(learner=request.auth, assessment=assessment)
     return Status(201, attempt_view(attempt=attempt))
 
 
@@ -176,22 +163,16 @@ def get_attempt(request, attempt_id: UUID):
 def save_attempt(request, attempt_id: UUID, payload: AnswersIn):
     """Autosave: merge these answers into the open attempt (null clears one)."""
     _own_attempt(request, attempt_id)
-    try:
-        attempt = lifecycle.save_answers(
-            learner=request.auth, attempt_id=attempt_id, answers=payload.answers
-        )
-    except AttemptError as exc:
-        raise _error(exc) from None
+    attempt = lifecycle.save_answers(
+        learner=request.auth, attempt_id=attempt_id, answers=payload.answers
+    )
     return attempt_view(attempt=attempt)
 
 
 @router.post("/attempts/{attempt_id}/submit", response=AttemptOut)
 def submit_attempt(request, attempt_id: UUID):
     """Grade the attempt with its saved answers. A second submit answers 409."""
-    try:
-        attempt = lifecycle.submit_attempt(learner=request.auth, attempt_id=attempt_id)
-    except AttemptError as exc:
-        raise _error(exc) from None
+    attempt = lifecycle.submit_attempt(learner=request.auth, attempt_id=attempt_id)
     return attempt_view(attempt=attempt)
 
 
@@ -199,10 +180,7 @@ def submit_attempt(request, attempt_id: UUID):
 def upload_attempt_file(request, attempt_id: UUID, file: File[UploadedFile]):
     """A project's file (multipart, field `file`): PDF, PNG, JPEG, text, Markdown, DOCX,
     PPTX or ODT, checked by extension and content, at most PROJECT_FILE_MAX_BYTES."""
-    try:
-        stored = add_file(learner=request.auth, attempt_id=attempt_id, upload=file)
-    except AttemptError as exc:
-        raise _error(exc) from None
+    stored = add_file(learner=request.auth, attempt_id=attempt_id, upload=file)
     return Status(201, stored)
 
 
@@ -227,10 +205,7 @@ def download_attempt_file(request, file_id: UUID):
 
 @router.delete("/attempt-files/{file_id}", response={204: None})
 def delete_attempt_file(request, file_id: UUID):
-    try:
-        remove_file(learner=request.auth, file_id=file_id)
-    except AttemptError as exc:
-        raise _error(exc) from None
+    remove_file(learner=request.auth, file_id=file_id)
     return Status(204, None)
 
 
@@ -291,25 +266,19 @@ def assigned(request, assessment_id: UUID):
     """The caller's peer reviews of the assessment, anonymous; the next submission is
     assigned when none is open (fewest reviews first, never the caller's own)."""
     assessment = _assessment(assessment_id)
-    try:
-        reviews = assigned_reviews(reviewer=request.auth, assessment=assessment)
-    except AttemptError as exc:
-        raise _error(exc) from None
+    reviews = assigned_reviews(reviewer=request.auth, assessment=assessment)
     return [_review_out(review) for review in reviews]
 
 
 @router.post("/reviews/{review_id}", response=ReviewOut)
 def send_review(request, review_id: UUID, payload: ReviewIn):
     """Levels by criterion id (the index of the level) and a comment for the author."""
-    try:
-        review = submit_review(
-            reviewer=request.auth,
-            review_id=review_id,
-            levels=payload.levels,
-            comment=payload.comment,
-        )
-    except AttemptError as exc:
-        raise _error(exc) from None
+    review = submit_review(
+        reviewer=request.auth,
+        review_id=review_id,
+        levels=payload.levels,
+        comment=payload.comment,
+    )
     return _review_out(review)
 
 

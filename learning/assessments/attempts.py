@@ -12,6 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from culturedegree.errors import Refused
+
 from ..models import (
     Assessment,
     AssessmentAttempt,
@@ -29,29 +31,22 @@ PROJECT_TEXT = "text"
 MAX_PROJECT_TEXT = 50_000
 
 
-class AttemptError(Exception):
-    """A request the learner can fix; `code` maps to an HTTP status (ERROR_STATUS)."""
+class AttemptError(Refused):
+    """A request the learner can fix; `code` maps to an HTTP status."""
 
-    def __init__(self, message: str, *, code: str, retry_after: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.retry_after = retry_after
-
-
-ERROR_STATUS = {
-    "not_found": 404,
-    "not_enrolled": 403,
-    "locked": 403,
-    "paused": 409,
-    "open": 409,
-    "max_attempts": 409,
-    "closed": 409,
-    "time_up": 409,
-    "cooldown": 429,
-    "invalid": 422,
-    "too_large": 413,
-}
+    STATUS = {
+        "not_found": 404,
+        "not_enrolled": 403,
+        "locked": 403,
+        "paused": 409,
+        "open": 409,
+        "max_attempts": 409,
+        "closed": 409,
+        "time_up": 409,
+        "cooldown": 429,
+        "invalid": 422,
+        "too_large": 413,
+    }
 
 
 def canonical_assessment(*, assessment_id) -> Assessment:

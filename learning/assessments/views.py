@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ..models import AssessmentAttempt, AttemptStatus
 from . import attempts as lifecycle
-from .attempts import ERROR_STATUS, AttemptError, pinned_assessment, pinned_questions
+from .attempts import AttemptError, pinned_assessment, pinned_questions
 from .forms import answers_from_form
 from .peer_review import assigned_reviews, peer_feedback, submit_review
 from .presenting import assessment_summary, attempt_view, review_rows, rubric_rows, seconds_left
@@ -142,7 +142,7 @@ def save_view(request: HttpRequest, attempt_id) -> HttpResponse:
             learner=request.user, attempt_id=attempt.pk, answers=answers
         )
     except AttemptError as exc:
-        return JsonResponse({"message": _message(exc)}, status=ERROR_STATUS[exc.code])
+        return JsonResponse({"message": _message(exc)}, status=exc.status)
     return JsonResponse({"saved": len(attempt.answers), "seconds_left": seconds_left(attempt)})
 
 

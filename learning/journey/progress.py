@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from culturedegree.errors import Refused
 from learning.models import (
     DailyActivity,
     Enrollment,
@@ -32,14 +33,18 @@ MAX_PROGRESS_DATA_BYTES = 2048
 MEDIA_TYPES = {"video", "audio"}
 
 
-class ProgressError(Exception):
+class ProgressError(Refused):
     """A request the learner can fix; `code` maps to an HTTP status in the API."""
 
-    def __init__(self, message: str, *, code: str, retry_after: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-        self.retry_after = retry_after
+    STATUS = {
+        "not_enrolled": 403,
+        "locked": 403,
+        "paused": 409,
+        "conflict": 409,
+        "invalid": 422,
+        "too_large": 422,
+        "rate_limited": 429,
+    }
 
 
 def locked_enrollment(*, learner, program_id: int) -> Enrollment:

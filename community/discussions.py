@@ -277,14 +277,7 @@ def edit_post(*, user, post: Discussion | Comment, body: str, title: str | None 
     body = _clean_body(user=user, body=body)
     with transaction.atomic():
         post = type(post).objects.select_for_update().get(pk=post.pk)
-        is_discussion = isinstance(post, Discussion)
-        PostEdit.objects.create(
-            discussion=post if is_discussion else None,
-            comment=None if is_discussion else post,
-            editor=user,
-            previous_title=post.title if is_discussion else "",
-            previous_body=post.body,
-        )
+        is_discussion = _keep_history(post, editor=user)
         post.body = body
         post.body_html = render(body)
         post.is_edited = True
@@ -294,6 +287,20 @@ def edit_post(*, user, post: Discussion | Comment, body: str, title: str | None 
             fields.append("title")
         post.save(update_fields=fields)
     return post
+
+
+def _keep_history(post, *, editor) -> bool:
+    """Save the post's text as it stands to its edit history, which moderators read; true
+    when the post is a discussion (its title is kept too)."""
+    is_discussion = isinstance(post, Discussion)
+    PostEdit.objects.create(
+        discussion=post if is_discussion else None,
+        comment=None if is_discussion else post,
+        editor=editor,
+        previous_title=post.title if is_discussion else "",
+        previous_body=post.body,
+    )
+    return is_discussion
 
 
 def _program_of(post) -> int:
@@ -312,14 +319,7 @@ def delete_post(*, user, post: Discussion | Comment):
         post = type(post).objects.select_for_update().get(pk=post.pk)
         if post.is_deleted:
             return post
-        is_discussion = isinstance(post, Discussion)
-        PostEdit.objects.create(
-            discussion=post if is_discussion else None,
-            comment=None if is_discussion else post,
-            editor=user,
-            previous_title=post.title if is_discussion else "",
-            previous_body=post.body,
-        )
+        _keep_history(post, editor=user)
         post.is_deleted = True
         post.body = ""
         post.body_html = ""

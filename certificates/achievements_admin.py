@@ -4,7 +4,8 @@ form with one field per criteria key, and the staff's special award with a reaso
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,13 +20,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from learning.models import CoursePage, ProgramPage
 
+from .award_access import may_award
 from .criteria import community, module_for
 from .criteria.assessment import assessment_choices
 from .evaluation import ACHIEVEMENT_AWARDED, AwardError, award_special
 from .journey import default_language_code
 from .models import Achievement, AchievementKind, UserAchievement
-
-AWARD_PERMISSION = "certificates.change_achievement"
 
 
 class PageChoiceField(forms.ModelChoiceField):
@@ -64,6 +64,9 @@ class AchievementForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language = default_language_code()
+        self.fields["program"].queryset = ProgramPage.objects.filter(
+            locale__language_code=language
+        ).order_by("path")
         self.fields["criteria_course"].queryset = CoursePage.objects.filter(
             locale__language_code=language
         ).order_by("path")
@@ -106,7 +109,7 @@ class AchievementViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Achievements")
     add_to_admin_menu = True
     menu_order = 290
-    list_display = ["name", "kind", "points", "is_active"]
+    list_display = ["name", "kind", "program", "points", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name"]
     edit_handler = ObjectList(
@@ -116,6 +119,7 @@ class AchievementViewSet(SnippetViewSet):
             FieldPanel("icon"),
             FieldPanel("points"),
             FieldPanel("kind"),
+            FieldPanel("program", widget=forms.Select),
             MultiFieldPanel(
                 [
                     FieldPanel("criteria_course"),
@@ -159,9 +163,11 @@ class AwardForm(forms.Form):
 
 
 def award_view(request, pk):
-    if not request.user.has_perm(AWARD_PERMISSION):
-        raise PermissionDenied
-    achievement = get_object_or_404(Achievement, pk=pk, kind=AchievementKind.SPECIAL)
+    achievement = get_object_or_404(
+        Achievement.objects.select_related("program"), pk=pk, kind=AchievementKind.SPECIAL
+    )
+    if not may_award(user=request.user, achievement=achievement):
+        raise Http404
     form = AwardForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         learner = form.cleaned_data["learner"]
@@ -174,14 +180,14 @@ def award_view(request, pk):
                 request=request,
             )
         except AwardError as exc:
-            form.add_error(None, str(exc))
+            form.add_error(exc.field, str(exc))
         else:
             messages.success(
                 request,
                 _("%(name)s awarded to %(email)s.")
                 % {"name": achievement.name, "email": learner.email},
             )
-            return redirect(_list_url())
+            return redirect("achievement_awards:index")
     return TemplateResponse(
         request,
         "certificates/admin/award.html",
@@ -211,7 +217,7 @@ def achievement_admin_urls():
 @hooks.register("register_snippet_listing_buttons")
 def award_button(snippet, user, next_url=None):
     is_special = isinstance(snippet, Achievement) and snippet.kind == AchievementKind.SPECIAL
-    if is_special and user.has_perm(AWARD_PERMISSION):
+    if is_special and may_award(user=user, achievement=snippet):
         yield ListingButton(
             _("Award to a learner"),
             reverse("certificates_award_achievement", args=[snippet.pk]),

@@ -14,7 +14,7 @@ from culturedegree import audit
 
 from . import hooks
 from .criteria import module_for
-from .journey import default_language_code
+from .journey import default_language_code, is_enrolled
 from .models import Achievement, AchievementKind, UserAchievement
 from .streaks import refresh
 
@@ -22,7 +22,12 @@ ACHIEVEMENT_AWARDED = "certificates.achievement_awarded"
 
 
 class AwardError(Exception):
-    """A special award that cannot be made; the message is for the staff member."""
+    """A special award that cannot be made; the message is for the staff member, about
+    `field` of the award form when one is named."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 def canonical_achievements():
@@ -113,13 +118,21 @@ def evaluate_learner(*, learner, kinds: list[str] | None = None) -> list[UserAch
 
 
 def award_special(*, achievement: Achievement, learner, by, reason: str, request=None):
-    """A staff member awards a special achievement, with a reason, in the audit log."""
+    """A staff member awards a special achievement, with a reason, in the audit log; one of
+    a program only to a learner enrolled in it. Who may award it is the caller's check
+    (certificates.award_access.may_award)."""
     reason = (reason or "").strip()
     if achievement.kind != AchievementKind.SPECIAL:
         raise AwardError(_("Only special achievements are awarded by hand."))
     if not reason:
-        raise AwardError(_("Give the reason for the award."))
+        raise AwardError(_("Give the reason for the award."), field="reason")
     canonical = achievement.get_translation_or_none(Locale.get_default()) or achievement
+    program = canonical.program
+    if program is not None and not is_enrolled(learner=learner, program_id=program.pk):
+        raise AwardError(
+            _("This learner is not enrolled in %(program)s.") % {"program": program.title},
+            field="email",
+        )
     with transaction.atomic():
         row = award(learner=learner, achievement=canonical, by=by, reason=reason)
         if row is None:
@@ -133,6 +146,8 @@ def award_special(*, achievement: Achievement, learner, by, reason: str, request
                 "achievement": str(canonical.pk),
                 "achievement_name": canonical.name,
                 "reason": reason,
+                "program": program.pk if program else None,
+                "program_title": program.title if program else "",
             },
         )
     return row

@@ -6,9 +6,24 @@ from wagtail.models import Page
 from learning.journey.access import default_language_code
 from learning.journey.activity import local_day
 from learning.journey.events import listen
-from learning.models import Enrollment
+from learning.models import Enrollment, EnrollmentStatus
 
-__all__ = ["default_language_code", "enrollment_id_for_module", "listen", "local_day"]
+__all__ = [
+    "default_language_code",
+    "enrollment_id_for_module",
+    "is_enrolled",
+    "listen",
+    "local_day",
+]
+
+
+def is_enrolled(*, learner, program_id: int) -> bool:
+    """The learner has an enrollment in the program they have not dropped."""
+    return (
+        Enrollment.objects.filter(learner=learner, program_id=program_id)
+        .exclude(status=EnrollmentStatus.DROPPED)
+        .exists()
+    )
 
 
 def enrollment_id_for_module(*, learner_id, module_id: int):

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import (
     achievements_admin,  # noqa: F401 (registers the snippet, admin URLs and hooks)
     admin_views,  # noqa: F401  (certificates and name corrections screens)
+    awards_admin,  # noqa: F401  (the awards listing and the achievements staff may award)
 )
 from .models import CertificateTemplate
 

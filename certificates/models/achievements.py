@@ -57,6 +57,19 @@ class Achievement(TranslatableMixin, index.Indexed, models.Model):
     )
     kind = models.CharField(_("type"), max_length=20, choices=AchievementKind.choices)
     criteria = models.JSONField(_("criteria"), default=dict, blank=True)
+    # A special achievement of one program: its staff award it, to its learners only.
+    program = models.ForeignKey(
+        "learning.ProgramPage",
+        verbose_name=_("program"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="special_achievements",
+        help_text=_(
+            "Special achievements only: the staff of this program award it, to its learners. "
+            "Leave empty for an achievement only administrators award."
+        ),
+    )
     is_active = models.BooleanField(
         _("active"),
         default=True,
@@ -72,6 +85,7 @@ class Achievement(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("points"),
         SynchronizedField("kind"),
         SynchronizedField("criteria"),
+        SynchronizedField("program"),
         SynchronizedField("is_active"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -82,6 +96,12 @@ class Achievement(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("achievement")
         verbose_name_plural = _("achievements")
         ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(program__isnull=True) | Q(kind="special"),
+                name="achievement_program_only_special",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -91,6 +111,15 @@ class Achievement(TranslatableMixin, index.Indexed, models.Model):
         from certificates.criteria import clean_criteria
 
         super().clean()
+        if self.program_id is not None and self.kind != AchievementKind.SPECIAL:
+            raise ValidationError(
+                {
+                    "program": _(
+                        "Only a special achievement belongs to a program: leave the program "
+                        "empty or choose the special type."
+                    )
+                }
+            )
         try:
             self.criteria = clean_criteria(self.kind, self.criteria)
         except ValidationError as exc:

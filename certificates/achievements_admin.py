@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from learning.models import CoursePage, ProgramPage
 
-from .award_access import may_award
+from .award_access import may_award, may_list_awards
 from .criteria import community, module_for
 from .criteria.assessment import assessment_choices
 from .evaluation import ACHIEVEMENT_AWARDED, AwardError, award_special
@@ -187,7 +187,8 @@ def award_view(request, pk):
                 _("%(name)s awarded to %(email)s.")
                 % {"name": achievement.name, "email": learner.email},
             )
-            return redirect("achievement_awards:index")
+            listing = may_list_awards(request.user)
+            return redirect("achievement_awards:index" if listing else "certificates_award_choose")
     return TemplateResponse(
         request,
         "certificates/admin/award.html",

@@ -273,3 +273,39 @@ def test_the_listing_runs_the_same_queries_for_3_awards_as_for_30(programs, silk
     assert many == few
     assert many <= 40, many
     assert "learner14@example.com" in awards_listed(client)
+
+
+def test_an_editor_without_a_role_returns_to_the_achievements_they_may_award(programs, grace):
+    everyone = make_achievement("special", name="Kindness")
+    group = Group.objects.create(name="Achievement editors")
+    for codename in ("access_admin", "change_achievement"):
+        group.permissions.add(Permission.objects.get(codename=codename))
+    client = Client()
+    client.force_login(staff_user("editor@example.com", groups=[group]))
+    response = client.post(award_url(everyone), {"email": grace.email, "reason": "Kind words"})
+    assert response.status_code == 302
+    assert response["Location"] == CHOOSE_URL
+    assert UserAchievement.objects.filter(learner=grace, achievement=everyone).exists()
+
+
+def test_nobody_edits_or_deletes_an_award_from_the_listing(
+    programs, silk_special, grace, admin_client
+):
+    row = award(learner=grace, achievement=silk_special, reason="Host")
+    edit = reverse("achievement_awards:edit", args=[row.pk])
+    delete = reverse("achievement_awards:delete", args=[row.pk])
+    assert edit not in awards_listed(admin_client)
+    assert admin_client.post(edit, {"reason": "Changed"}).status_code in (302, 403)
+    assert admin_client.post(delete).status_code in (302, 403)
+    row.refresh_from_db()
+    assert row.reason == "Host"
+
+
+def test_an_award_of_no_program_shows_to_the_staff_of_each_program_the_learner_follows(
+    programs, grace
+):
+    enroll(learner=grace, program=programs[1].program)
+    award(learner=grace, achievement=make_achievement("streak", {"length": 3}, name="Three days"))
+    for program, email in ((programs[0].program, "silk@"), (programs[1].program, "tea@")):
+        client, _staff = staff_of(program, f"{email}example.com")
+        assert "grace@example.com" in awards_listed(client)

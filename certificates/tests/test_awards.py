@@ -309,3 +309,18 @@ def test_an_award_of_no_program_shows_to_the_staff_of_each_program_the_learner_f
     for program, email in ((programs[0].program, "silk@"), (programs[1].program, "tea@")):
         client, _staff = staff_of(program, f"{email}example.com")
         assert "grace@example.com" in awards_listed(client)
+
+
+def test_bad_filter_values_show_the_listing_not_an_error(programs, silk_special, admin_client):
+    for params in ({"program": "not-a-number"}, {"achievement": "nope"}, {"p": "x"}):
+        assert admin_client.get(AWARDS_URL, params).status_code in (200, 404), params
+
+
+def test_a_translation_keeps_the_achievements_program(programs, silk_special):
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(silk_special)
+    french = Locale.objects.get(language_code="fr")
+    translation, _created = source.create_or_update_translation(french, fallback=True)
+    assert translation.program_id == programs[0].program.id

@@ -109,6 +109,13 @@ EDITORIAL_COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
     "wagtailmedia": ["add_media", "change_media", "choose_media"],
 }
+# Assessments (snippets): who may do what; which ones follows their page permissions
+# (learning.assessments.authoring: the modules they may edit).
+EDITORIAL_ASSESSMENT_PERMISSIONS = {
+    "Editors": ["add_assessment", "change_assessment"],
+    "Reviewers": ["add_assessment", "change_assessment", "publish_assessment"],
+    "Instructors": ["add_assessment", "change_assessment"],
+}
 # Editors and Reviewers may send pages for translation from the admin.
 TRANSLATOR_GROUPS = {"Editors", "Reviewers"}
 REVIEW_WORKFLOW_NAME = "Content review"
@@ -144,6 +151,12 @@ def ensure_editorial_groups(*, catalog: Page) -> dict:
                     content_type__app_label="wagtail_localize", codename="submit_translation"
                 )
             )
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="learning",
+                codename__in=EDITORIAL_ASSESSMENT_PERMISSIONS[name],
+            )
+        )
         # Wagtail's first migration creates an "Editors" group with rights on the root page.
         GroupPagePermission.objects.filter(group=group).exclude(page__in=catalogs).delete()
         for codename in codenames:
@@ -210,6 +223,11 @@ def ensure_program_instructors(*, program: Page):
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         Permission.objects.get(content_type__app_label="learning", codename="view_enrollment"),
+        # Authoring the program's assessments only (learning.assessments.authoring).
+        *Permission.objects.filter(
+            content_type__app_label="learning",
+            codename__in=EDITORIAL_ASSESSMENT_PERMISSIONS["Instructors"],
+        ),
     )
     for page in program.get_translations(inclusive=True):
         for codename in INSTRUCTOR_PAGE_PERMISSIONS:

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "culturedegree.api.ApiNotFoundMiddleware",
     "learning.api.content.ContentApiMiddleware",
+    # wagtail-localize's views keep to the assessments an editor may author.
+    "learning.assessments.translation_scope.AssessmentTranslationScopeMiddleware",
 ]
 
 ROOT_URLCONF = "culturedegree.urls"

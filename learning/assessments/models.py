@@ -23,6 +23,7 @@ from wagtail.models import (
 )
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .authoring import AssessmentAdminForm
 from .blocks import QuestionStreamBlock, RubricStreamBlock
 
 
@@ -117,6 +118,9 @@ class Assessment(
         default=7,
         help_text=_("After this, a submission short of reviews goes to staff."),
     )
+
+    # Only the modules the editor may edit (learning.assessments.authoring).
+    base_form_class = AssessmentAdminForm
 
     panels = [
         FieldPanel("module"),

@@ -44,28 +44,46 @@ def _model_tables(connection) -> list[str]:
     return sorted(tables)
 
 
-def _snapshot_exists(connection) -> bool:
+def _snapshot_exists(connection, schema: str = MIGRATED_ROWS_SCHEMA) -> bool:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [MIGRATED_ROWS_SCHEMA])
+        cursor.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [schema])
         return cursor.fetchone() is not None
+
+
+def drop_snapshot(connection, schema: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    _restore.get("columns", {}).pop(schema, None)
 
 
 def _snapshot_migrated_rows(connection) -> None:
     """Copy every non-empty model table, as ``migrate`` left it, into MIGRATED_ROWS_SCHEMA."""
-    qn = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE SCHEMA {MIGRATED_ROWS_SCHEMA}")
-        for table in _model_tables(connection):
-            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {qn(table)})")  # noqa: S608
-            if cursor.fetchone()[0]:
-                cursor.execute(
-                    f"CREATE TABLE {MIGRATED_ROWS_SCHEMA}.{qn(table)}"  # noqa: S608
-                    f" AS SELECT * FROM {qn(table)}"
-                )
+    snapshot_rows(connection, MIGRATED_ROWS_SCHEMA)
 
 
 def restore_migrated_rows(connection) -> None:
     """Put the migrated rows back as they were after ``migrate``, same ids."""
+    restore_rows(connection, MIGRATED_ROWS_SCHEMA)
+
+
+def snapshot_rows(connection, schema: str) -> None:
+    """Copy every non-empty model table, as it stands, into `schema` (which no flush
+    touches), for `restore_rows` to put back."""
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE SCHEMA {schema}")
+        for table in _model_tables(connection):
+            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {qn(table)})")  # noqa: S608
+            if cursor.fetchone()[0]:
+                cursor.execute(
+                    f"CREATE TABLE {schema}.{qn(table)}"  # noqa: S608
+                    f" AS SELECT * FROM {qn(table)}"
+                )
+
+
+def restore_rows(connection, schema: str, *, empty_all: bool = False) -> None:
+    """Put the rows copied into `schema` back, same ids, in one transaction. Tables with no
+    copy keep their rows unless `empty_all`, which empties every model table first."""
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
     from django.contrib.sites.models import Site
@@ -74,17 +92,18 @@ def restore_migrated_rows(connection) -> None:
 
     qn = connection.ops.quote_name
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        if "columns" not in _restore:
-            _restore["columns"] = _snapshot_columns(cursor)
-        snapshot = _restore["columns"]
+        columns = _restore.setdefault("columns", {})
+        if schema not in columns:
+            columns[schema] = _snapshot_columns(cursor, schema)
+        snapshot = columns[schema]
         # Foreign keys are DEFERRABLE INITIALLY DEFERRED: checked at commit, in any order.
-        for table in snapshot:
+        for table in _model_tables(connection) if empty_all else snapshot:
             cursor.execute(f"DELETE FROM {qn(table)}")  # noqa: S608
-        for table, columns in snapshot.items():
-            names = ", ".join(columns)
+        for table, names in snapshot.items():
+            names = ", ".join(names)
             cursor.execute(
                 f"INSERT INTO {qn(table)} ({names})"  # noqa: S608
-                f" SELECT {names} FROM {MIGRATED_ROWS_SCHEMA}.{qn(table)}"
+                f" SELECT {names} FROM {schema}.{qn(table)}"
             )
         models = [
             m for m in apps.get_models(include_auto_created=True) if m._meta.db_table in snapshot
@@ -95,7 +114,7 @@ def restore_migrated_rows(connection) -> None:
     Site.objects.clear_cache()
 
 
-def _snapshot_columns(cursor) -> dict[str, list[str]]:
+def _snapshot_columns(cursor, schema: str) -> dict[str, list[str]]:
     """Each copied table's columns, generated ones left out (PostgreSQL computes them)."""
     cursor.execute(
         "SELECT s.table_name, array_agg(quote_ident(s.column_name::text)"
@@ -103,7 +122,7 @@ def _snapshot_columns(cursor) -> dict[str, list[str]]:
         " JOIN information_schema.columns p ON p.table_schema = current_schema()"
         " AND p.table_name = s.table_name AND p.column_name = s.column_name"
         " AND p.is_generated = 'NEVER' WHERE s.table_schema = %s GROUP BY s.table_name",
-        [MIGRATED_ROWS_SCHEMA],
+        [schema],
     )
     return dict(cursor.fetchall())
 
@@ -129,6 +148,23 @@ def pytest_runtest_teardown(item, nextitem):
             if connection.settings_dict["NAME"] == _restore["database"]:
                 restore_migrated_rows(connection)
     return result
+
+
+@pytest.fixture(scope="session")
+def row_snapshots():
+    """The copy-aside machinery above for a fixture that builds something slow once per test
+    database and hands the same rows back to later tests (tests/e2e/conftest.py's
+    ``demo_catalog``): ``snapshot(connection, schema)``, ``restore(connection, schema,
+    empty_all=True)``, ``drop(connection, schema)``; ``reset(connection)`` empties every
+    table and puts the migrated rows back, as after a transactional test."""
+    from types import SimpleNamespace
+
+    def reset(connection):
+        restore_rows(connection, MIGRATED_ROWS_SCHEMA, empty_all=True)
+
+    return SimpleNamespace(
+        snapshot=snapshot_rows, restore=restore_rows, drop=drop_snapshot, reset=reset
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -22,8 +22,10 @@ REVOKED_REASON = "Issued with the wrong course title; replaced by a corrected ce
 
 
 def ensure_demo_certificates(*, learner) -> bool:
-    """True if certificates were written now."""
-    if Certificate.objects.filter(learner=learner).exists():
+    """True if certificates were written now. Done once the demo's revoked certificate
+    exists: passing the quizzes before this (seed_demo) may have issued the others already,
+    when the task that issues them ran on commit, as it does under `make run`."""
+    if Certificate.objects.filter(learner=learner, revoked_at__isnull=False).exists():
         return False
     program = ProgramPage.objects.filter(slug=PROGRAM, locale__language_code="en").first()
     if program is None:
@@ -45,7 +47,7 @@ def ensure_demo_certificates(*, learner) -> bool:
     if last_course is not None:
         revoked = revoke(certificate=last_course, reason=REVOKED_REASON, by=None)
         reissue(certificate=revoked, by=None)
-    return Certificate.objects.filter(learner=learner).exists()
+    return last_course is not None
 
 
 def ensure_demo_template() -> CertificateTemplate:

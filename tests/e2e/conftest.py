@@ -97,12 +97,44 @@ def demo_site(transactional_db):
     return demo.ensure_home_page()
 
 
-@pytest.fixture
-def demo_catalog(demo_site):
-    """The demo programs (``culturedegree.demo.build_catalog``) on ``demo_site``: slow, ~20s."""
-    from culturedegree.demo import build_catalog
+DEMO_CATALOG_SCHEMA = "cd_demo_catalog_rows"
+_demo_catalog = {}  # this test database's copy: what it was built on, its media, its programs
 
-    return build_catalog(home=demo_site)
+
+@pytest.fixture
+def demo_catalog(demo_site, settings, tmp_path_factory, row_snapshots):
+    """The demo programs (``culturedegree.demo.build_catalog``) on ``demo_site``.
+
+    Building them takes about 20 s, so it happens once per test database: the rows are then
+    copied aside (``row_snapshots``, in a schema no flush touches) with the media files, and
+    every later test on the same database gets the same rows back, ids included, in well under
+    a second. The copy is used only when the test starts from what the first one built on
+    (``demo_site`` alone, no accounts); otherwise the catalog is built again.
+    """
+    from django.db import connection
+    from wagtail.models import Page
+
+    from culturedegree.demo import build_catalog
+    from culturedegree.demo.catalog import CatalogReport
+    from culturedegree.models import User
+    from learning.models import ProgramPage
+
+    media = Path(settings.MEDIA_ROOT)
+    start = (Page.objects.count(), User.objects.exists())
+    if _demo_catalog.get("start") == start:
+        row_snapshots.restore(connection, DEMO_CATALOG_SCHEMA, empty_all=True)
+        shutil.copytree(_demo_catalog["media"], media, dirs_exist_ok=True)
+        programs = ProgramPage.objects.filter(pk__in=_demo_catalog["programs"]).order_by("path")
+        return CatalogReport(programs=list(programs))
+    report = build_catalog(home=demo_site)
+    if not start[1]:
+        row_snapshots.drop(connection, DEMO_CATALOG_SCHEMA)
+        row_snapshots.snapshot(connection, DEMO_CATALOG_SCHEMA)
+        copy = tmp_path_factory.mktemp("demo-catalog-media")
+        if media.exists():
+            shutil.copytree(media, copy, dirs_exist_ok=True)
+        _demo_catalog.update(start=start, media=copy, programs=[p.pk for p in report.programs])
+    return report
 
 
 def assert_accessible(page, *, context: str | dict | None = None) -> None:

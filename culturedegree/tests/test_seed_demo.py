@@ -1,4 +1,11 @@
-"""`seed_demo` builds the demo catalog: complete, valid, translated, idempotent and quick."""
+"""`seed_demo` builds the demo: a complete, valid, translated catalog, the demo learner's
+history, achievements and streak, and the discussions; a second run changes nothing.
+
+The demo is seeded once for the module (it is the slowest thing the suite builds), committed
+as `make run` leaves it, with its media files in a directory of its own; each test reads it
+in its own transaction, rolled back. Afterwards every table is emptied and the migrated rows
+put back, as after a transactional test.
+"""
 
 import datetime as dt
 from io import StringIO
@@ -9,7 +16,12 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from certificates.models import Certificate
+from certificates.demo import ensure_learner_achievements
+from certificates.models import Achievement, Certificate, UserAchievement
+from certificates.streaks import streak_for
+from community.demo import ensure_demo_discussions
+from community.models import Comment, Discussion
+from culturedegree import audit
 from culturedegree.demo import DEMO_LEARNER_EMAIL
 from culturedegree.models import User
 from learning.content.blocks import ContentStreamBlock
@@ -25,12 +37,31 @@ from learning.models import (
     ProgramPage,
     Progress,
 )
-
-from .factories import staff_user
+from learning.tests.factories import staff_user
 
 pytestmark = pytest.mark.django_db
 
 EVERY_CONTENT_BLOCK = set(ContentStreamBlock().child_blocks)
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory, row_snapshots):
+    """The demo, seeded and committed (on-commit work runs as it does under `make run`);
+    yields the media directory its images were written to."""
+    from django.db import connection
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("seeded-demo-media")
+    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
+        call_command("seed_demo", stdout=StringIO())
+        yield media
+        row_snapshots.reset(connection)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, seeded):
+    """The seeded images' files, for pages that render them."""
+    settings.MEDIA_ROOT = str(seeded)
 
 
 def seed(capture) -> None:
@@ -218,7 +249,6 @@ def test_seed_demo_builds_a_complete_translated_catalog_and_is_idempotent(
     migrated_data, django_capture_on_commit_callbacks, client
 ):
     # No time limits here: timings belong in bench/, and a busy CI machine is not a defect.
-    seed(django_capture_on_commit_callbacks)
     assert_each_program_has_three_courses_of_three_modules_of_three_items()
     assert_every_content_block_type_is_used_and_every_body_is_valid()
     assert_requirements_have_an_elective_group_and_prerequisites_are_set()
@@ -233,3 +263,46 @@ def test_seed_demo_builds_a_complete_translated_catalog_and_is_idempotent(
     seed(django_capture_on_commit_callbacks)
     assert counts() == before
     assert learner_records() == history
+
+
+def test_the_demo_learner_has_achievements_and_a_streak_with_a_freeze(
+    django_capture_on_commit_callbacks,
+):
+    learner = User.objects.get(email__iexact=DEMO_LEARNER_EMAIL)
+    # Idempotent: a second run (seed_demo runs on every `make run`) changes nothing.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert ensure_learner_achievements(learner=learner, awarded_by=None) == 3
+    earned = UserAchievement.objects.filter(learner=learner, earned_at__isnull=False)
+    assert set(earned.values_list("achievement__name", flat=True)) == {
+        "Three days running",
+        "A week of learning",
+        "Founding learner",
+    }
+    progress = dict(
+        UserAchievement.objects.filter(learner=learner, earned_at__isnull=True).values_list(
+            "achievement__name", "progress"
+        )
+    )
+    assert progress["Two weeks strong"] == {"current": 4, "target": 14}
+    assert progress["Eye for beauty"]["current"] == 5
+    streak = streak_for(learner=learner)
+    assert (streak.current, streak.longest, streak.freezes) == (4, 7, 1)
+    assert len(streak.freezes_used) == 2
+    assert Achievement.objects.filter(locale__language_code="ar").count() == 7
+    assert (
+        audit.entries_about(learner).filter(action="certificates.achievement_awarded").count() == 1
+    )
+
+
+def test_every_demo_course_gets_a_pinned_welcome_two_languages_and_an_accepted_answer():
+    programs = list(ProgramPage.objects.filter(locale__language_code="en").live())
+    for course in CoursePage.objects.filter(locale__language_code="en"):
+        in_course = Discussion.objects.filter(course=course)
+        assert in_course.filter(is_pinned=True, title__startswith="Welcome").count() == 1
+        question = in_course.get(kind="question")
+        assert question.language == "fr"
+        assert question.accepted_answer.endorsed_at is not None
+        topic = Discussion.objects.filter(module__in=course.get_children(), language="en").get()
+        replies = list(Comment.objects.filter(discussion=topic).order_by("created_at"))
+        assert len(replies) == 2 and replies[1].parent_id == replies[0].pk
+    assert ensure_demo_discussions(programs=programs) == 0

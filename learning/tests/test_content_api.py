@@ -278,3 +278,27 @@ def test_an_editors_api_token_reads_every_body(client):
     editor = Client(headers={"Authorization": f"Bearer {plaintext}"})
     assert editor.get(f"{API}/pages/{item.pk}/").json()["body"][0]["type"] == "paragraph"
     assert client.get(f"{API}/pages/{item.pk}/").json()["body"] is None
+
+
+def test_an_anonymous_listing_costs_the_same_few_queries_for_twenty_programs(
+    client, django_assert_max_num_queries
+):
+    """The site, its language trees and the view restrictions are kept per content version;
+    a page's locale comes with it: the content version, the count, the page and the site's
+    root paths."""
+    for number in range(20):
+        build_program(courses=1, modules=1, items=1, title=f"Program {number}")
+    client.get(f"{API}/pages/", {"type": "learning.ProgramPage", "limit": 20})
+    with django_assert_max_num_queries(5):
+        items = client.get(f"{API}/pages/", {"type": "learning.ProgramPage", "limit": 20})
+    assert len(items.json()["items"]) == 20
+
+
+def test_a_view_restriction_hides_a_page_from_a_listing_answered_before_it(
+    client, django_capture_on_commit_callbacks
+):
+    program = build_program(courses=1, modules=1, items=1, title="Andean Textiles")
+    assert client.get(f"{API}/pages/", {"type": "learning.ProgramPage"}).json()["items"]
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=program, restriction_type="login")
+    assert client.get(f"{API}/pages/", {"type": "learning.ProgramPage"}).json()["items"] == []

@@ -195,3 +195,42 @@ def test_short_words_and_far_misspellings_are_not_corrected():
 
     assert titles(search_learning_content(query="te", language_code="en")) == []
     assert titles(search_learning_content(query="taeroom", language_code="en")) == []
+
+
+def test_repeated_searches_are_answered_from_the_fragments_cache_until_content_changes(
+    client, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """The results of a query are the same for everyone, so the second person to ask is
+    answered without searching again; a publish (which re-indexes) shows the new page."""
+    with django_capture_on_commit_callbacks(execute=True):
+        ProgramPageFactory(title="Icons", summary="Byzantine icons and their painters.")
+    first = client.get(reverse("learning_search"), {"q": "byzantine"}).content.decode()
+    with django_assert_max_num_queries(3):  # session-less visitor: the content version, no search
+        again = client.get(reverse("learning_search"), {"q": "byzantine"}).content.decode()
+    assert again == first and "1 result" in again
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ProgramPageFactory(title="Mosaics", summary="Byzantine mosaics of Ravenna.")
+    after = client.get(reverse("learning_search"), {"q": "byzantine"}).content.decode()
+    assert "2 results" in after and "Mosaics" in after
+    other_page = client.get(reverse("learning_search"), {"q": "byzantine", "page": "2"})
+    assert other_page.status_code == 200
+
+
+def test_catalog_results_are_cached_per_filters_and_follow_publishes(
+    client, django_capture_on_commit_callbacks
+):
+    index = catalog()
+    with django_capture_on_commit_callbacks(execute=True):
+        ProgramPageFactory(parent=index, title="Icons", summary="Byzantine icons.")
+        ProgramPageFactory(
+            parent=index, title="Ravenna", summary="Byzantine mosaics.", difficulty="advanced"
+        )
+    url = index.url
+    every = client.get(url, {"q": "byzantine"}).content.decode()
+    advanced = client.get(url, {"q": "byzantine", "difficulty": "advanced"}).content.decode()
+    assert "Icons" in every and "Ravenna" in every
+    assert "Ravenna" in advanced and "Icons" not in advanced  # not the other filters' answer
+    with django_capture_on_commit_callbacks(execute=True):
+        ProgramPageFactory(parent=index, title="Frescoes", summary="Byzantine frescoes.")
+    assert "Frescoes" in client.get(url, {"q": "byzantine"}).content.decode()

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale, Page
 
 from learning.content.caching import content_version
@@ -221,11 +222,16 @@ def program_index_context(page: Page, request) -> dict:
     filters = CatalogFilters.from_querydict(
         request.GET, default_language=translation.get_language() or page.locale.language_code
     )
-    listing = search_catalog(filters=filters, page_number=request.GET.get("page", 1))
+    page_number = request.GET.get("page", 1)
     return {
         **base_context(page, request),
-        "listing": listing,
-        "corrected_query": listing.corrected_query,
+        "filters": filters,
+        "page_number": page_number,
+        # Worked out only when the results are not in the fragments cache (the template caches
+        # them per content version, language, filters and page: they are the same for everyone).
+        "listing": SimpleLazyObject(
+            lambda: search_catalog(filters=filters, page_number=page_number)
+        ),
         "difficulties": Difficulty.choices,
         "durations": DURATION_RANGES,
         "content_languages": settings.LANGUAGES,

@@ -40,7 +40,9 @@ def test_the_goals_page_saves_a_weekly_goal_and_vacation(client, learner):
     assert row.vacation_since is not None
     assert not LeaderboardOptIn.objects.exists()
     html = client.get("/en/my-learning/").content.decode()
+    # The goal stays in sight while the streak is paused.
     assert "Vacation mode is on" in html
+    assert "Goal: 3 days a week. This week: 0." in html
 
 
 @pytest.mark.parametrize(

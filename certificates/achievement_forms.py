@@ -19,8 +19,14 @@ class GoalsForm(forms.Form):
         required=False,
         help_text=_("Days and weeks while on vacation neither add to nor break your streak."),
     )
-    leaderboard_opt_in = forms.BooleanField(
-        label=_("Show me on the weekly leaderboards of my programs"),
-        required=False,
-        help_text=_("Other learners of the program then see your name and weekly points."),
+
+
+class LeaderboardAppearanceForm(forms.Form):
+    """Appear on a program's weekly leaderboard, or stop: the state asked for, not a flip."""
+
+    appear = forms.TypedChoiceField(
+        label=_("Appear on this leaderboard"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        error_messages={"required": _("Choose whether to appear on this leaderboard.")},
     )

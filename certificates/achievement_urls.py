@@ -10,6 +10,11 @@ urlpatterns = [
         name="program_leaderboard",
     ),
     path(
+        "my-learning/leaderboard/<int:program_id>/appearance/",
+        achievement_views.leaderboard_appearance_view,
+        name="leaderboard_appearance",
+    ),
+    path(
         "my-learning/achievements/<uuid:award_id>/seen/",
         achievement_views.dismiss_view,
         name="achievement_seen",

@@ -1,5 +1,5 @@
-"""The learner's pages: streak goal, vacation and leaderboard choice; a program's weekly
-leaderboard; dismissing the notice of a new achievement. Views stay thin."""
+"""The learner's pages: streak goal and vacation; a program's weekly leaderboard and the
+choice to appear on it; dismissing the notice of a new achievement. Views stay thin."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale
 
-from learning.models import Enrollment
+from learning.models import Enrollment, EnrollmentStatus
 
-from .achievement_forms import GoalsForm
-from .leaderboard import weekly_board
+from .achievement_forms import GoalsForm, LeaderboardAppearanceForm
+from .leaderboard import set_appearance, weekly_board
 from .models import LearnerGoals, UserAchievement
 from .streaks import change_goals, streak_for
 
@@ -27,7 +27,6 @@ def goals_view(request: HttpRequest) -> HttpResponse:
         "goal_kind": row.goal_kind if row else "daily",
         "days_per_week": row.days_per_week if row else 3,
         "on_vacation": bool(row and row.vacation_since),
-        "leaderboard_opt_in": bool(row and row.leaderboard_opt_in),
     }
     form = GoalsForm(request.POST or None, initial=initial)
     if request.method == "POST":
@@ -46,9 +45,8 @@ def goals_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET"])
-@login_required
-def leaderboard_view(request: HttpRequest, program_id: int) -> HttpResponse:
+def _enrollment(request: HttpRequest, program_id: int) -> Enrollment:
+    """The caller's enrollment in the program; 404 for a program they never enrolled in."""
     enrollment = (
         Enrollment.objects.filter(learner=request.user, program_id=program_id)
         .select_related("program")
@@ -56,16 +54,53 @@ def leaderboard_view(request: HttpRequest, program_id: int) -> HttpResponse:
     )
     if enrollment is None:
         raise Http404
+    return enrollment
+
+
+def _leaderboard_page(request, enrollment, form=None, status=200) -> HttpResponse:
     program = enrollment.program
     localized = program.get_translation_or_none(_active_locale()) or program
+    board = weekly_board(program=program, viewer=request.user)
+    may_appear = enrollment.status != EnrollmentStatus.DROPPED
     return render(
         request,
         "certificates/leaderboard.html",
         {
+            "program_id": program.pk,
             "program_title": localized.title,
-            "board": weekly_board(program=program, viewer=request.user),
+            "board": board,
+            "may_appear": may_appear,
+            "appearing": board.viewer_opted_in and may_appear,
+            "form": form,
         },
+        status=status,
     )
+
+
+@require_http_methods(["GET"])
+@login_required
+def leaderboard_view(request: HttpRequest, program_id: int) -> HttpResponse:
+    return _leaderboard_page(request, _enrollment(request, program_id))
+
+
+@require_POST
+@login_required
+def leaderboard_appearance_view(request: HttpRequest, program_id: int) -> HttpResponse:
+    """Appear on the program's weekly leaderboard, or stop. Only a learner enrolled in the
+    program (who has not left it) may appear; anyone else gets 404."""
+    enrollment = _enrollment(request, program_id)
+    if enrollment.status == EnrollmentStatus.DROPPED:
+        raise Http404
+    form = LeaderboardAppearanceForm(request.POST)
+    if not form.is_valid():
+        return _leaderboard_page(request, enrollment, form=form, status=400)
+    appear = form.cleaned_data["appear"]
+    set_appearance(learner=request.user, program=enrollment.program, appear=appear)
+    if appear:
+        messages.success(request, _("You now appear on this leaderboard."))
+    else:
+        messages.success(request, _("You no longer appear on this leaderboard."))
+    return redirect("program_leaderboard", program_id=enrollment.program_id)
 
 
 def _active_locale():

@@ -1,9 +1,10 @@
 """What achievements and certificates hold about a person (docs/decisions/0028-personal-
 data.md).
 
-Achievements. Deleting an account deletes the learner's awards, progress towards them and
-streak goals with it. A special award made *by* a staff member who deletes their account
-stays with the learner; its `awarded_by` becomes empty (the audit log keeps who it was).
+Achievements. Deleting an account deletes the learner's awards, progress towards them,
+streak goals and leaderboard opt-ins (one per program) with it. A special award made *by* a
+staff member who deletes their account stays with the learner; its `awarded_by` becomes
+empty (the audit log keeps who it was).
 
 Certificates. Policy (docs/decisions/0034-certificates-and-credentials.md): a certificate
 outlives its holder's account, because someone may still need to check a printed one.
@@ -16,7 +17,13 @@ is revoked.
 
 from culturedegree import privacy
 
-from .models import Certificate, LearnerGoals, NameCorrection, UserAchievement
+from .models import (
+    Certificate,
+    LeaderboardOptIn,
+    LearnerGoals,
+    NameCorrection,
+    UserAchievement,
+)
 
 
 def export_achievements(user):
@@ -42,7 +49,6 @@ def export_goals(user):
             "goal_kind",
             "days_per_week",
             "vacation_since",
-            "leaderboard_opt_in",
             "current_streak",
             "longest_streak",
             "freezes",
@@ -53,6 +59,24 @@ def export_goals(user):
 
 privacy.register(UserAchievement, exporter=export_achievements, eraser=privacy.deleted_with_account)
 privacy.register(LearnerGoals, exporter=export_goals, eraser=privacy.deleted_with_account)
+
+
+def export_leaderboard_opt_ins(user):
+    return [
+        {
+            "program": row.program.title,
+            "program_id": row.program_id,
+            "appears_since": row.opted_in_at,
+        }
+        for row in LeaderboardOptIn.objects.filter(learner=user)
+        .select_related("program")
+        .order_by("opted_in_at")
+    ]
+
+
+privacy.register(
+    LeaderboardOptIn, exporter=export_leaderboard_opt_ins, eraser=privacy.deleted_with_account
+)
 
 
 def export_certificates(user):

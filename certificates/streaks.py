@@ -205,7 +205,6 @@ def change_goals(
     goal_kind: str,
     days_per_week: int,
     on_vacation: bool,
-    leaderboard_opt_in: bool,
 ) -> LearnerGoals:
     """Apply the learner's choices from the next period on; periods already over keep the
     goal and vacation they had."""
@@ -221,6 +220,5 @@ def change_goals(
             row.counted_through = max(row.counted_through, last_complete_day(today, goal_kind))
         row.goal_kind = goal_kind
         row.days_per_week = days_per_week
-        row.leaderboard_opt_in = leaderboard_opt_in
         row.save()
         return row

@@ -3,14 +3,20 @@ GET /api/v1/achievements. A constant number of queries, however many achievement
 
 from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import get_language
 
 from learning.models import Enrollment, EnrollmentStatus, ProgramPage
 
 from .evaluation import canonical_achievements
 from .journey import default_language_code
-from .models import Achievement, AchievementKind, LearnerGoals, UserAchievement
+from .models import (
+    Achievement,
+    AchievementKind,
+    LeaderboardOptIn,
+    LearnerGoals,
+    UserAchievement,
+)
 from .points import points_for
 from .streaks import streak_for
 
@@ -106,18 +112,20 @@ def achievements_summary(*, learner) -> dict[str, Any]:
             learner=learner,
             achievement_points=sum(r["points"] for r in rows if r["earned"]),
         ),
-        "leaderboard_opt_in": bool(goals and goals.leaderboard_opt_in),
         "programs": enrolled_programs(learner=learner),
     }
 
 
 def enrolled_programs(*, learner) -> list[dict[str, Any]]:
-    """The programs the learner has not left, titled in the active language. Two queries."""
+    """The programs the learner has not left, titled in the active language, and whether
+    the learner appears on each one's weekly leaderboard. Two queries."""
+    appearing = LeaderboardOptIn.objects.filter(learner=learner, program=OuterRef("program_id"))
     rows = list(
         Enrollment.objects.filter(learner=learner)
         .exclude(status=EnrollmentStatus.DROPPED)
+        .annotate(appearing=Exists(appearing))
         .order_by("enrolled_at")
-        .values("program_id", "program__title", "program__translation_key")
+        .values("program_id", "program__title", "program__translation_key", "appearing")
     )
     language = get_language()
     translated = {}
@@ -133,6 +141,7 @@ def enrolled_programs(*, learner) -> list[dict[str, Any]]:
         {
             "id": r["program_id"],
             "title": translated.get(r["program__translation_key"], r["program__title"]),
+            "appearing": r["appearing"],
         }
         for r in rows
     ]

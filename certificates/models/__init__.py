@@ -3,6 +3,7 @@ from .achievements import (
     AchievementIcon,
     AchievementKind,
     GoalKind,
+    LeaderboardOptIn,
     LearnerGoals,
     UserAchievement,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "Certificate",
     "CertificateTemplate",
     "GoalKind",
+    "LeaderboardOptIn",
     "LearnerGoals",
     "LookupCounter",
     "NameCorrection",

@@ -177,8 +177,9 @@ class GoalKind(models.TextChoices):
 
 
 class LearnerGoals(models.Model):
-    """The learner's streak goal, vacation and leaderboard choice, and the streak counted so
-    far (folded period by period from the daily activity, see certificates/streaks.py)."""
+    """The learner's streak goal and vacation, and the streak counted so far (folded period
+    by period from the daily activity, see certificates/streaks.py). Whether they appear on a
+    program's leaderboard is a LeaderboardOptIn row per program."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     learner = models.OneToOneField(
@@ -194,7 +195,6 @@ class LearnerGoals(models.Model):
         help_text=_("For a weekly goal: on how many days of each week you want to learn."),
     )
     vacation_since = models.DateField(_("on vacation since"), null=True, blank=True)
-    leaderboard_opt_in = models.BooleanField(_("appear on leaderboards"), default=False)
     # The streak, counted through the last complete period (a day, or a week from Monday).
     counted_through = models.DateField(null=True, blank=True)
     current_streak = models.PositiveIntegerField(default=0)
@@ -219,3 +219,29 @@ class LearnerGoals(models.Model):
 
     def __str__(self) -> str:
         return str(self.learner_id)
+
+
+class LeaderboardOptIn(models.Model):
+    """The learner chose to appear on this program's weekly leaderboard. One row per learner
+    and program (no row: not listed). Appearing on one program says nothing of another."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="leaderboard_opt_ins"
+    )
+    program = models.ForeignKey(
+        "learning.ProgramPage", on_delete=models.CASCADE, related_name="leaderboard_opt_ins"
+    )
+    opted_in_at = models.DateTimeField(_("appears since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("leaderboard opt-in")
+        verbose_name_plural = _("leaderboard opt-ins")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "program"], name="leaderboard_opt_in_once_per_program"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner_id} on {self.program_id}"

@@ -1,5 +1,6 @@
-"""The learner sets a streak goal, vacation and leaderboard choice; leaderboards show only
-learners who chose to appear; streak and progress achievements follow."""
+"""The learner sets a streak goal and vacation; on each program's weekly leaderboard they
+choose whether to appear there; leaderboards show only learners who chose to appear on that
+program's; streak and progress achievements follow."""
 
 import datetime as dt
 
@@ -7,7 +8,7 @@ import pytest
 import time_machine
 
 from certificates.evaluation import evaluate_learner
-from certificates.models import LearnerGoals, UserAchievement
+from certificates.models import LeaderboardOptIn, LearnerGoals, UserAchievement
 
 from .helpers import (
     build_tree,
@@ -22,26 +23,26 @@ from .helpers import (
 pytestmark = pytest.mark.django_db
 
 
-def test_the_goals_page_saves_a_weekly_goal_vacation_and_leaderboard_choice(client, learner):
+def test_the_goals_page_saves_a_weekly_goal_and_vacation(client, learner):
     client.force_login(learner)
-    page = client.get("/en/my-learning/goals/")
-    assert page.status_code == 200
-    assert "Vacation mode" in page.content.decode()
+    page = client.get("/en/my-learning/goals/").content.decode()
+    assert "Vacation mode" in page
+    # Leaderboards are chosen per program, on each leaderboard's page.
+    assert 'name="leaderboard_opt_in"' not in page
+    assert "chosen on that leaderboard" in page
     response = client.post(
         "/en/my-learning/goals/",
-        {
-            "goal_kind": "weekly",
-            "days_per_week": "3",
-            "on_vacation": "on",
-            "leaderboard_opt_in": "on",
-        },
+        {"goal_kind": "weekly", "days_per_week": "3", "on_vacation": "on"},
     )
     assert response.status_code == 302
     row = LearnerGoals.objects.get(learner=learner)
-    assert (row.goal_kind, row.days_per_week, row.leaderboard_opt_in) == ("weekly", 3, True)
+    assert (row.goal_kind, row.days_per_week) == ("weekly", 3)
     assert row.vacation_since is not None
+    assert not LeaderboardOptIn.objects.exists()
     html = client.get("/en/my-learning/").content.decode()
+    # The goal stays in sight while the streak is paused.
     assert "Vacation mode is on" in html
+    assert "Goal: 3 days a week. This week: 0." in html
 
 
 @pytest.mark.parametrize(
@@ -76,8 +77,12 @@ def test_the_weekly_leaderboard_shows_only_learners_who_chose_to_appear(
     learner.save()
     for person in (shy, keen):
         enroll(learner=person, program=tree.program)
-    LearnerGoals.objects.create(learner=keen, leaderboard_opt_in=True)
-    LearnerGoals.objects.create(learner=learner, leaderboard_opt_in=True)
+    LeaderboardOptIn.objects.create(learner=keen, program=tree.program)
+    LeaderboardOptIn.objects.create(learner=learner, program=tree.program)
+    # Appearing on another program's leaderboard says nothing about this one.
+    elsewhere = build_tree(title="Tea Road")
+    enroll(learner=shy, program=elsewhere.program)
+    LeaderboardOptIn.objects.create(learner=shy, program=elsewhere.program)
     for page in tree.all_items[:3]:
         complete(keen, page)
     for page in tree.all_items:
@@ -106,7 +111,7 @@ def test_a_leaderboard_of_a_program_one_is_not_in_is_not_found(client, tree, lea
 
 
 def test_last_weeks_completions_do_not_count(client, tree, learner):
-    LearnerGoals.objects.create(learner=learner, leaderboard_opt_in=True)
+    LeaderboardOptIn.objects.create(learner=learner, program=tree.program)
     with time_machine.travel(dt.datetime.now(dt.UTC) - dt.timedelta(days=8)):
         complete(learner, tree.all_items[0])
     client.force_login(learner)

@@ -123,10 +123,9 @@ def test_days_are_the_learners_own_and_the_goal_change_keeps_past_periods():
             goal_kind=GoalKind.WEEKLY,
             days_per_week=2,
             on_vacation=False,
-            leaderboard_opt_in=True,
         )
     row = LearnerGoals.objects.get(learner=learner)
-    assert (row.goal_kind, row.current_streak, row.leaderboard_opt_in) == ("weekly", 3, True)
+    assert (row.goal_kind, row.current_streak) == ("weekly", 3)
     # Two days in the week from Monday 2 March meet the new goal: the streak goes on.
     with time_machine.travel(dt.datetime(2026, 3, 9, 3, 0, tzinfo=dt.UTC), tick=False):
         assert streak_for(learner=learner).current == 4
@@ -143,7 +142,6 @@ def test_vacation_mode_keeps_the_streak_through_a_missed_week():
             goal_kind=GoalKind.DAILY,
             days_per_week=3,
             on_vacation=True,
-            leaderboard_opt_in=False,
         )
     with time_machine.travel(dt.datetime(2026, 3, 15, 9, tzinfo=dt.UTC), tick=False):
         streak = streak_for(learner=learner)
@@ -153,7 +151,6 @@ def test_vacation_mode_keeps_the_streak_through_a_missed_week():
             goal_kind=GoalKind.DAILY,
             days_per_week=3,
             on_vacation=False,
-            leaderboard_opt_in=False,
         )
         record_activity(learner=learner, at=dt.datetime(2026, 3, 15, 9, tzinfo=dt.UTC))
         assert streak_for(learner=learner).current == 4

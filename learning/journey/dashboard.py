@@ -248,6 +248,8 @@ def dashboard_data(*, learner, request=None) -> dict[str, Any]:
         "chart_scale_minutes": scale_seconds // 60,
         # The sum of the minutes the chart shows for its last seven days, so the two agree.
         "week_minutes": sum(d["minutes"] for d in chart if d["in_week"]),
+        # The simple count of consecutive active days, kept in GET /api/v1/dashboard for
+        # existing clients; My learning shows the goal streak instead (docs/achievements.md).
         "current_streak": current_streak(stats=stats, learner=learner),
         "longest_streak": stats.longest_streak if stats else 0,
         "total_seconds": sum(enrollment.time_spent_seconds for enrollment in enrollments),

@@ -28,7 +28,13 @@ from certificates import grading
 from certificates.evaluation import award as award_achievement
 from certificates.issuing import issue as issue_certificate
 from certificates.issuing import publish
-from certificates.models import Achievement, Certificate, LearnerGoals, UserAchievement
+from certificates.models import (
+    Achievement,
+    Certificate,
+    LeaderboardOptIn,
+    LearnerGoals,
+    UserAchievement,
+)
 from learning.assessments.attempts import start_attempt, submit_attempt
 from learning.assessments.peer_review import assigned_reviews
 from learning.assessments.projects import add_file
@@ -154,6 +160,13 @@ MATRIX: dict[str, Row] = {
         other_status={302},
     ),
     "page:program_leaderboard": Row("GET", "/en/my-learning/leaderboard/{program_id}/", OWNED),
+    # Appearing on a leaderboard: only learners enrolled in the program; others get 404.
+    "page:leaderboard_appearance": Row(
+        "POST",
+        "/en/my-learning/leaderboard/{program_id}/appearance/",
+        OWNED,
+        body={"appear": "yes"},
+    ),
     "page:achievement_seen": Row("POST", "/en/my-learning/achievements/{award_id}/seen/", OWNED),
     "page:enroll": Row("POST", "/en/programs/{program_id}/enroll/", OWN_ONLY, other_status={302}),
     "page:enrollment_target_date": Row(
@@ -388,6 +401,7 @@ def owners_records(world: dict) -> list:
         list(Progress.objects.filter(learner=owner).values()),
         list(UserAchievement.objects.filter(learner=owner).values()),
         list(LearnerGoals.objects.filter(learner=owner).values()),
+        list(LeaderboardOptIn.objects.filter(learner=owner).values()),
         list(Certificate.objects.filter(learner=owner).values()),
         list(AssessmentAttempt.objects.filter(learner=owner).values()),
         list(AttemptFile.objects.filter(attempt__learner=owner).values()),

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -36,7 +38,13 @@ def test_dashboard_shows_progress_next_item_and_activity(client, learner):
     assert tree.program.title in html
     assert tree.items[0][1].title in html  # the next item
     assert 'value="25"' in html  # 1 of 4 items
-    assert "1 day" in html  # current streak
+    # One streak: the goal streak (daily by default), with its goal and freezes; the old
+    # count of consecutive days is no longer shown beside it.
+    assert re.search(r"data-goal-streak>.*?1</dd>", html, re.S)
+    assert "Goal: every day. Today is done." in html
+    assert "data-freezes>" in html
+    assert "Current streak" not in html
+    assert html.count("Longest streak") == 1
 
 
 def clear_caches() -> None:

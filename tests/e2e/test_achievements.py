@@ -1,4 +1,5 @@
-"""My learning's streak, freezes, points and achievements, and the goals page, with a mouse
+"""My learning's one streak (the goal streak, with its goal and freezes), points and
+achievements, the goals page, and appearing on a program's weekly leaderboard, with a mouse
 at 1366 px and a finger at 390 px, in English and in Arabic."""
 
 import datetime as dt
@@ -10,7 +11,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from certificates.evaluation import evaluate_learner
-from certificates.models import Achievement, LearnerGoals
+from certificates.models import Achievement, LeaderboardOptIn, LearnerGoals
 from learning.journey.activity import record_activity
 from learning.journey.enrollment import enroll
 from learning.tests.journey_helpers import build_tree, make_learner, translate_tree
@@ -26,27 +27,39 @@ WORDS = {
         "name": "Three days running",
         "new": "New achievement: Three days running",
         "dismiss": "Dismiss",
-        "settings": "Set your goal, vacation and leaderboards",
+        "settings": "Set your goal and vacation",
         "weekly": "Some days each week",
         "days": "Days a week",
-        "board": "Show me on the weekly leaderboards of my programs",
         "save": "Save goals",
         "saved": "Your goals are saved.",
         "back": "Back to My learning",
         "weeks": "Weeks in a row",
+        "daily_goal": "Goal: every day. Today is done.",
+        "weekly_goal": "Goal: 2 days a week.",
+        "old_streak": "Current streak",
+        "not_on_board": "You do not appear on this leaderboard.",
+        "appear": "Appear on this leaderboard",
+        "appearing": "You appear on this leaderboard",
+        "you_appear": "(you appear)",
     },
     "ar": {
         "name": "ثلاثة أيام متتالية",
         "new": "إنجاز جديد: ثلاثة أيام متتالية",
         "dismiss": "إخفاء",
-        "settings": "اضبط هدفك وعطلتك ولوحات الصدارة",
+        "settings": "اضبط هدفك وعطلتك",
         "weekly": "بضعة أيام كل أسبوع",
         "days": "أيام في الأسبوع",
-        "board": "أظهرني في لوحات الصدارة الأسبوعية لبرامجي",
         "save": "حفظ الأهداف",
         "saved": "تم حفظ أهدافك.",
         "back": "العودة إلى تعلّمي",
         "weeks": "أسابيع متتالية",
+        "daily_goal": "الهدف: كل يوم. أنجزت اليوم.",
+        "weekly_goal": "الهدف: 2 يومان في الأسبوع.",
+        "old_streak": "السلسلة الحالية",
+        "not_on_board": "أنت لا تظهر في لوحة الصدارة هذه.",
+        "appear": "الظهور في لوحة الصدارة هذه",
+        "appearing": "أنت تظهر في لوحة الصدارة هذه",
+        "you_appear": "(أنت ظاهر فيها)",
     },
 }
 
@@ -90,8 +103,11 @@ def visit(page, live_server, *, language: str, touch: bool, name: str) -> None:
     words = WORDS[language]
     dashboard = f"{live_server.url}/{language}/my-learning/"
     page.goto(dashboard)
+    # One streak: the goal streak with its goal and freezes, not the old count of days.
     expect(page.locator("[data-goal-streak]")).to_have_text("4")
+    expect(page.locator("[data-goal]")).to_contain_text(words["daily_goal"])
     expect(page.locator("[data-freezes]")).to_have_text("1")
+    expect(page.get_by_text(words["old_streak"])).to_have_count(0)
     expect(page.locator("[data-points]")).to_have_text("20")
     notice = page.locator("[data-achievement-notice]")
     expect(notice).to_contain_text(words["new"])
@@ -108,13 +124,24 @@ def visit(page, live_server, *, language: str, touch: bool, name: str) -> None:
     assert_accessible(page)
     press(page.get_by_label(words["weekly"]), touch=touch)
     page.get_by_label(words["days"]).select_option("2")
-    press(page.get_by_label(words["board"]), touch=touch)
     press(page.get_by_role("button", name=words["save"]), touch=touch)
     expect(page.get_by_text(words["saved"])).to_be_visible()
     screenshot(page, f"achievements-goals-{name}")
     press(page.get_by_role("link", name=words["back"]), touch=touch)
     expect(page).to_have_url(dashboard)
     expect(page.locator(".achievements-streak")).to_contain_text(words["weeks"])
+    expect(page.locator("[data-goal]")).to_contain_text(words["weekly_goal"])
+
+    # Appearing on the program's weekly leaderboard, from that leaderboard's page.
+    boards = page.locator(".achievements-boards")
+    press(boards.get_by_role("link", name="Silk Road"), touch=touch)
+    expect(page.locator("[data-leaderboard-appearance]")).to_contain_text(words["not_on_board"])
+    press(page.get_by_role("button", name=words["appear"]), touch=touch)
+    expect(page.locator("[data-leaderboard-appearance]")).to_contain_text(words["appearing"])
+    assert_accessible(page)
+    screenshot(page, f"achievements-leaderboard-{name}")
+    press(page.get_by_role("link", name=words["back"]), touch=touch)
+    expect(page.locator("[data-appearing]")).to_have_text(words["you_appear"])
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
@@ -125,7 +152,8 @@ def test_a_streak_with_a_freeze_and_goals_with_a_mouse_at_1366(
     login(page, streaking, live_server_url=live_server.url)
     visit(page, live_server, language=language, touch=False, name=f"laptop-{language}")
     goals = LearnerGoals.objects.get(learner=streaking)
-    assert (goals.goal_kind, goals.days_per_week, goals.leaderboard_opt_in) == ("weekly", 2, True)
+    assert (goals.goal_kind, goals.days_per_week) == ("weekly", 2)
+    assert LeaderboardOptIn.objects.filter(learner=streaking).count() == 1
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

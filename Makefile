@@ -59,15 +59,13 @@ run: seed ## Install, migrate, load the demo once, then serve on http://127.0.0.
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Every CPU runs tests, plus one (pytest-xdist; TEST_WORKERS=0 for one process), each worker with its
+# Every CPU runs tests (pytest-xdist; TEST_WORKERS=0 for one process), each worker with its
 # own test database (test_<name>_gw0, _gw1...), live server and browser; --dist loadfile
 # keeps a file on one worker so its module fixtures are built once. Order-safe: conftest.py
 # puts Wagtail's migrated rows back after every transactional test. Branch coverage of the
 # four apps is printed at the end; the run fails below [tool.coverage.report] fail_under in
 # pyproject.toml. PYTEST_ARGS adds options: PYTEST_ARGS="--no-cov -x learning".
-# One worker more than CPUs: browser tests and the live server wait on each other and on
-# PostgreSQL, and a third worker fills those waits (decision 0030).
-TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
+TEST_WORKERS ?= auto
 
 test: install-test ## Run the whole suite on every CPU against real PostgreSQL, with coverage
 	DJANGO_SETTINGS_MODULE=culturedegree.settings.test $(PY) -m pytest \

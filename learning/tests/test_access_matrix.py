@@ -18,8 +18,9 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.shortcuts import resolve_url
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from wagtail.documents.models import Document
@@ -304,8 +305,31 @@ def test_api_rows_use_the_served_method(key):
     assert MATRIX[key].method == api_method(key.removeprefix("api:"))
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for the module (it takes seconds: a program, a certificate, an award,
+    quizzes, a project with a file, a peer review) inside a transaction rolled back at the
+    module's end, as community's matrix does; each test runs in a savepoint of its own
+    (pytest-django's transaction, nested), so every role meets the same world. Its media
+    files live in a directory of the module."""
+    media = tmp_path_factory.mktemp("access-matrix-media")
+    with (
+        override_settings(MEDIA_ROOT=str(media)),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        yield _build_world(), media
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world():
+def world(built_world, settings):
+    world, media = built_world
+    settings.MEDIA_ROOT = str(media)
+    return world
+
+
+def _build_world():
     program = build_program(courses=2, modules=1, items=2)
     first, second = CoursePage.objects.child_of(program).order_by("path")
     second.prerequisites.set([first])

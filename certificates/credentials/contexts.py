@@ -29,12 +29,17 @@ class UnknownContext(Exception):
 
 
 @cache
-def load(url: str) -> dict:
+def _text(url: str) -> str:
     try:
         name = FILES[url]
     except KeyError:
         raise UnknownContext(url) from None
-    return json.loads((HERE / name).read_text())
+    return (HERE / name).read_text()
+
+
+def load(url: str) -> dict:
+    """A fresh copy of the context each time, so nothing PyLD does to one reaches another."""
+    return json.loads(_text(url))
 
 
 def document_loader(url: str, options=None) -> dict:

@@ -6,6 +6,7 @@ signature of hashData in base58btc multibase.
 """
 
 import hashlib
+import threading
 
 from django.utils import timezone
 from pyld import jsonld
@@ -15,17 +16,22 @@ from .keys import signing_key, verification_method
 from .multibase import encode_base58btc
 
 CRYPTOSUITE = "eddsa-rdfc-2022"
+# PyLD keeps the contexts it has resolved in one module-wide LRU cache that is not safe to
+# change from two threads at once (two issuings racing in one process failed with "Could
+# not convert input to RDF dataset"); canonicalisation takes turns within a process.
+_PYLD = threading.Lock()
 
 
 def canonical(document: dict) -> str:
-    return jsonld.normalize(
-        document,
-        {
-            "algorithm": "URDNA2015",
-            "format": "application/n-quads",
-            "documentLoader": document_loader,
-        },
-    )
+    with _PYLD:
+        return jsonld.normalize(
+            document,
+            {
+                "algorithm": "URDNA2015",
+                "format": "application/n-quads",
+                "documentLoader": document_loader,
+            },
+        )
 
 
 def hash_data(*, document: dict, proof_options: dict) -> bytes:

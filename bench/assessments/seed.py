@@ -29,12 +29,11 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.db.models import Count, Q  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from culturedegree import demo  # noqa: E402
+from bench.tree import bench_tree  # noqa: E402
 from culturedegree.demo.assessments import quiz_stream  # noqa: E402
 from culturedegree.models import User  # noqa: E402
 from learning.assessments.attempts import pinned_questions  # noqa: E402
@@ -45,10 +44,6 @@ from learning.models import (  # noqa: E402
     AssessmentAttempt,
     AssessmentPass,
     AttemptStatus,
-    CoursePage,
-    ModulePage,
-    ProgramIndexPage,
-    ProgramPage,
 )
 
 TITLE = "Bench quiz: twenty questions"
@@ -61,22 +56,7 @@ def the_quiz() -> Assessment:
 
 
 def seed(learners: int) -> dict:
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    demo.ensure_locales()
-    home = demo.ensure_home_page()
-    catalog = ProgramIndexPage.objects.child_of(home).first() or home.add_child(
-        instance=ProgramIndexPage(title="Programs", slug="programs")
-    )
-    program = ProgramPage.objects.child_of(catalog).first() or catalog.add_child(
-        instance=ProgramPage(title="Bench", summary="A path.", estimated_duration_weeks=4)
-    )
-    course = CoursePage.objects.child_of(program).first() or program.add_child(
-        instance=CoursePage(title="Bench course", summary="A course.", estimated_hours=2)
-    )
-    module = ModulePage.objects.child_of(course).first() or course.add_child(
-        instance=ModulePage(title="Bench module", estimated_minutes=10)
-    )
+    program, _course, module = bench_tree()
     quiz = Assessment.objects.filter(title=TITLE).first()
     if quiz is None:
         # The demo's eight question types, three times over, cut at twenty.

@@ -14,35 +14,20 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 
+from bench.tree import bench_tree  # noqa: E402
 from community import discussions  # noqa: E402
 from community.access import enroll, resolve_place  # noqa: E402
 from community.markdown import render  # noqa: E402
 from community.models import Comment, Discussion  # noqa: E402
 from culturedegree import demo  # noqa: E402
-from learning.models import ContentItemPage, CoursePage, ModulePage, ProgramIndexPage, ProgramPage  # noqa: E402
+from learning.models import ContentItemPage  # noqa: E402
 
 PASSWORD = "bench-password-2026"  # noqa: S105 - a local bench database
 
 
 def build() -> dict:
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    demo.ensure_locales()
-    home = demo.ensure_home_page()
-    catalog = ProgramIndexPage.objects.child_of(home).first() or home.add_child(
-        instance=ProgramIndexPage(title="Programs", slug="programs")
-    )
-    program = ProgramPage.objects.child_of(catalog).first() or catalog.add_child(
-        instance=ProgramPage(title="Bench", summary="A path.", estimated_duration_weeks=4)
-    )
-    course = CoursePage.objects.child_of(program).first() or program.add_child(
-        instance=CoursePage(title="Bench course", summary="A course.", estimated_hours=2)
-    )
-    module = ModulePage.objects.child_of(course).first() or course.add_child(
-        instance=ModulePage(title="Bench module", estimated_minutes=10)
-    )
+    program, _course, module = bench_tree()
     if not ContentItemPage.objects.child_of(module).exists():
         module.add_child(instance=ContentItemPage(title="Item", body=[]))
     people = [

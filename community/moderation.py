@@ -76,28 +76,46 @@ def report(*, user, post: Post, reason: str, note: str = "") -> tuple[Report, bo
         return Report.objects.get(**lookup), False
 
 
-def set_hidden(*, user, post: Post, hidden: bool, reason: str = "") -> Post:
+def _set_flag(*, user, post: Post, field: str, value: bool, actions: tuple, reason: str):
+    """Set one moderation flag of the post, logged as actions[0] when on, actions[1] when off."""
     _require_moderator(user=user, program_id=_program_id(post))
-    type(post).objects.filter(pk=post.pk).update(is_hidden=hidden)
-    post.is_hidden = hidden
-    log(post, HIDDEN if hidden else UNHIDDEN, user=user, data={"reason": reason})
+    type(post).objects.filter(pk=post.pk).update(**{field: value})
+    setattr(post, field, value)
+    log(post, actions[0] if value else actions[1], user=user, data={"reason": reason})
     return post
 
 
+def set_hidden(*, user, post: Post, hidden: bool, reason: str = "") -> Post:
+    return _set_flag(
+        user=user,
+        post=post,
+        field="is_hidden",
+        value=hidden,
+        actions=(HIDDEN, UNHIDDEN),
+        reason=reason,
+    )
+
+
 def set_locked(*, user, discussion: Discussion, locked: bool, reason: str = "") -> Discussion:
-    _require_moderator(user=user, program_id=discussion.program_id)
-    Discussion.objects.filter(pk=discussion.pk).update(is_locked=locked)
-    discussion.is_locked = locked
-    log(discussion, LOCKED if locked else UNLOCKED, user=user, data={"reason": reason})
-    return discussion
+    return _set_flag(
+        user=user,
+        post=discussion,
+        field="is_locked",
+        value=locked,
+        actions=(LOCKED, UNLOCKED),
+        reason=reason,
+    )
 
 
 def set_pinned(*, user, discussion: Discussion, pinned: bool, reason: str = "") -> Discussion:
-    _require_moderator(user=user, program_id=discussion.program_id)
-    Discussion.objects.filter(pk=discussion.pk).update(is_pinned=pinned)
-    discussion.is_pinned = pinned
-    log(discussion, PINNED if pinned else UNPINNED, user=user, data={"reason": reason})
-    return discussion
+    return _set_flag(
+        user=user,
+        post=discussion,
+        field="is_pinned",
+        value=pinned,
+        actions=(PINNED, UNPINNED),
+        reason=reason,
+    )
 
 
 def ban(*, user, learner, discussion: Discussion, reason: str, days: int | None = None) -> Ban:

@@ -339,6 +339,8 @@ SOCIALACCOUNT_LOGIN_ON_GET = False
 HEADLESS_ONLY = False
 HEADLESS_CLIENTS = ("app", "browser")
 HEADLESS_SERVE_SPECIFICATION = True
+# One query per app request for the session token, not allauth's exists-then-load two.
+HEADLESS_TOKEN_STRATEGY = "culturedegree.accounts.session_tokens.OneQuerySessionTokenStrategy"  # noqa: S105 (a class path)
 
 # Security: sensible everywhere, strict in production.py.
 SECURE_CONTENT_TYPE_NOSNIFF = True

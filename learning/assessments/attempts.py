@@ -330,17 +330,17 @@ def _finish(attempt: AssessmentAttempt, *, now: dt.datetime, auto: bool) -> None
     module_id = place.module_id if place else attempt.assessment.module_id
     context = _context(attempt)
     journey.record_events(
-        actor=attempt.learner,
-        verb=journey.Verb.ANSWERED,
-        object_type=journey.ObjectType.ASSESSMENT,
-        entries=[
-            {
-                "object_id": module_id,
-                "result": _answer_result(outcome, attempt.answered_at.get(qid)),
-                "context": {**context, "question": qid},
-            }
+        [
+            journey.new_event(
+                actor=attempt.learner,
+                verb=journey.Verb.ANSWERED,
+                object_type=journey.ObjectType.ASSESSMENT,
+                object_id=module_id,
+                result=_answer_result(outcome, attempt.answered_at.get(qid)),
+                context={**context, "question": qid},
+            )
             for qid, outcome in outcomes.items()
-        ],
+        ]
     )
     journey.record_event(
         actor=attempt.learner,

@@ -13,7 +13,7 @@ from learning.journey.access import (
     open_enrollment,
     resolve_program,
 )
-from learning.journey.events import record_event, record_events
+from learning.journey.events import new_event, record_event, record_events
 from learning.journey.progress import assessment_passed
 from learning.journey.staff_access import programs_for_staff
 from learning.models import EnrollmentStatus, ObjectType, Verb
@@ -25,6 +25,7 @@ __all__ = [
     "Verb",
     "assessment_passed",
     "default_language_code",
+    "new_event",
     "place_of_module",
     "programs_for_staff",
     "record_event",

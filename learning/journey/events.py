@@ -46,7 +46,32 @@ def record_event(
     result: dict[str, Any] | None = None,
     context: dict[str, Any] | None = None,
 ) -> LearningEvent:
-    event = LearningEvent.objects.create(
+    (event,) = record_events(
+        [
+            new_event(
+                actor=actor,
+                verb=verb,
+                object_type=object_type,
+                object_id=object_id,
+                result=result,
+                context=context,
+            )
+        ]
+    )
+    return event
+
+
+def new_event(
+    *,
+    actor,
+    verb: Verb,
+    object_type: ObjectType,
+    object_id: int,
+    result: dict[str, Any] | None = None,
+    context: dict[str, Any] | None = None,
+) -> LearningEvent:
+    """An event not yet recorded: pass a list of them to record_events."""
+    return LearningEvent(
         actor=actor,
         verb=verb,
         object_type=object_type,
@@ -54,9 +79,18 @@ def record_event(
         result=result or {},
         context=context or {},
     )
-    for callback in LISTENERS.get(verb, ()):
-        transaction.on_commit(partial(callback, event))
-    return event
+
+
+def record_events(events: list[LearningEvent]) -> list[LearningEvent]:
+    """Record events in one INSERT, in order (their timestamps follow the list), and run
+    each verb's listeners after commit."""
+    if not events:
+        return []
+    LearningEvent.objects.bulk_create(events)
+    for event in events:
+        for callback in LISTENERS.get(event.verb, ()):
+            transaction.on_commit(partial(callback, event))
+    return events
 
 
 # xAPI IRIs (docs/progress.md, "Events as xAPI statements"). Activity types are ADL's;
@@ -145,24 +179,3 @@ def _is_uuid(value: Any) -> bool:
     except ValueError:
         return False
     return True
-
-
-def record_events(*, actor, verb: Verb, object_type: ObjectType, entries: list[dict]) -> None:
-    """Record many events of one actor and verb in one insert (a quiz's answers): each
-    entry holds `object_id` and optionally `result` and `context`. Listeners run per event."""
-    events = LearningEvent.objects.bulk_create(
-        [
-            LearningEvent(
-                actor=actor,
-                verb=verb,
-                object_type=object_type,
-                object_id=entry["object_id"],
-                result=entry.get("result") or {},
-                context=entry.get("context") or {},
-            )
-            for entry in entries
-        ]
-    )
-    for event in events:
-        for callback in LISTENERS.get(verb, ()):
-            transaction.on_commit(partial(callback, event))

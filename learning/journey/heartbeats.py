@@ -4,7 +4,7 @@ to the end (docs/decisions/0027)."""
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -12,18 +12,24 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from learning.models import Enrollment, HeartbeatWindow, ObjectType, Progress, Verb
+from learning.models import (
+    Enrollment,
+    HeartbeatWindow,
+    LearningEvent,
+    ObjectType,
+    Progress,
+    Verb,
+)
 
 from .access import ItemRef
 from .activity import record_activity
-from .events import record_event
+from .events import new_event, record_events
 from .progress import (
     MEDIA_TYPES,
     ProgressError,
     clean_progress_data,
     complete_locked,
     locked_learner,
-    locked_progress_row,
     open_enrollment_id,
     refuse_locked,
 )
@@ -67,11 +73,11 @@ def heartbeat(
 def heartbeat_batch(*, learner, claims: list[Claim]) -> list[HeartbeatResult | ProgressError]:
     """Credit claims (a page's ping, or an app's offline session) in the client's order.
 
-    One transaction, a savepoint per claim: a claim that fails writes nothing and its error
-    takes its place in the answer, the others stand. Together they credit no more than the
-    server's wall time since the learner's last credited moment (HeartbeatWindow), however
-    many items, tabs or devices the claims come from. The request counts once toward the
-    rate limit, which raises ProgressError for the whole batch."""
+    One transaction. A claim that fails writes nothing and its error takes its place in the
+    answer; the others stand. Together they credit no more than the server's wall time since
+    the learner's last credited moment (HeartbeatWindow), however many items, tabs or
+    devices the claims come from. The request counts once toward the rate limit, which
+    raises ProgressError for the whole batch."""
     if len(claims) > MAX_BATCH_ENTRIES:
         raise ProgressError(f"At most {MAX_BATCH_ENTRIES} heartbeats a batch.", code="invalid")
     results: list[HeartbeatResult | ProgressError | None] = [None] * len(claims)
@@ -83,6 +89,7 @@ def heartbeat_batch(*, learner, claims: list[Claim]) -> list[HeartbeatResult | P
         gap = (now - window.credited_until).total_seconds()
         budget = max(0, math.floor(gap))
         claimed = credited = 0
+        batch = _Batch(learner=learner, now=now)
         for index in order:
             claim = claims[index]
             try:
@@ -91,20 +98,16 @@ def heartbeat_batch(*, learner, claims: list[Claim]) -> list[HeartbeatResult | P
                         f"seconds must be between 0 and {MAX_HEARTBEAT_SECONDS}.", code="invalid"
                     )
                 data = clean_progress_data(data=claim.progress_data, item=claim.item)
-                with transaction.atomic():
-                    result = _credit(
-                        learner=learner,
-                        item=claim.item,
-                        seconds=min(claim.seconds, budget - credited),
-                        data=data,
-                        now=now,
-                    )
+                result = batch.credit(
+                    item=claim.item, seconds=min(claim.seconds, budget - credited), data=data
+                )
             except ProgressError as exc:
                 results[index] = exc
                 continue
             results[index] = result
             claimed += claim.seconds
             credited += result.credited_seconds
+        batch.write()
         # Claims shorter than the gap mean the learner was away before them: that time is
         # gone. Otherwise the uncredited fraction of a second carries over to the next one.
         # Claiming nothing (a seek, a failed entry) leaves the wall time for other items.
@@ -136,50 +139,113 @@ def _count_request(window: HeartbeatWindow, *, now: dt.datetime) -> None:
         )
 
 
-def _credit(*, learner, item: ItemRef, seconds: int, data, now) -> HeartbeatResult:
-    """Add `seconds` to the item, the enrollment and the learner's day, with the
-    `progressed` event; complete a media item watched to the end. Caller holds the
-    learner's row."""
-    progress, created = locked_progress_row(learner=learner, item=item)
-    enrollment_id = open_enrollment_id(learner=learner, program_id=item.program_id)
-    refuse_locked(learner=learner, item=item)
-    context = {"enrollment": enrollment_id}
-    if created:
-        record_event(
-            actor=learner,
-            verb=Verb.LAUNCHED,
-            object_type=ObjectType.CONTENT_ITEM,
-            object_id=item.item_id,
-            context=context,
+@dataclass
+class _Batch:
+    """The claims of one request, credited in memory and written once per row.
+
+    Every check that can refuse a claim (enrollment, course lock) runs before the claim
+    changes anything, so a refused claim needs no savepoint. Rows stay locked from their first
+    read to the commit (the learner's row is held): each progress row touched is read and
+    written once, each enrollment once, the events in one INSERT and the day once, whether
+    the request carries one claim or a hundred. A completion writes what is pending first,
+    so it sees the time credited before it."""
+
+    learner: Any
+    now: dt.datetime
+    progress: dict[int, Progress] = field(default_factory=dict)
+    enrollments: dict[int, str] = field(default_factory=dict)
+    unlocked_courses: set[int] = field(default_factory=set)
+    changed: dict[int, Progress] = field(default_factory=dict)
+    enrollment_seconds: dict[str, int] = field(default_factory=dict)
+    events: list[LearningEvent] = field(default_factory=list)
+    day_seconds: int | None = None
+
+    def credit(self, *, item: ItemRef, seconds: int, data) -> HeartbeatResult:
+        """Add `seconds` to the item, the enrollment and the learner's day, with the
+        `progressed` event; complete a media item watched to the end."""
+        learner, now = self.learner, self.now
+        progress = self.progress.get(item.item_id)
+        created = False
+        if progress is None:  # locks in the usual order: progress rows, then the enrollment
+            progress = (
+                Progress.objects.select_for_update()
+                .filter(learner_id=learner.pk, content_item_id=item.item_id)
+                .first()
+            )
+        enrollment_id = self._open_enrollment(item)
+        self._refuse_locked(item)
+        context = {"enrollment": enrollment_id}
+        if progress is None:
+            progress = Progress.objects.create(
+                learner_id=learner.pk,
+                content_item_id=item.item_id,
+                module_id=item.module_id,
+                course_id=item.course_id,
+            )
+            created = True
+            self._event(Verb.LAUNCHED, item=item, context=context)
+        self.progress[item.item_id] = progress
+        data_changed = data is not None and data != progress.progress_data
+        progress.time_spent_seconds += seconds
+        progress.last_seen_at = now
+        if data is not None:
+            progress.progress_data = data
+        self.changed[item.item_id] = progress
+        self.enrollment_seconds[enrollment_id] = (
+            self.enrollment_seconds.get(enrollment_id, 0) + seconds
         )
-    data_changed = data is not None and data != progress.progress_data
-    progress.time_spent_seconds += seconds
-    progress.last_seen_at = now
-    if data is not None:
-        progress.progress_data = data
-    progress.save(update_fields=["time_spent_seconds", "last_seen_at", "progress_data"])
-    Enrollment.objects.filter(pk=enrollment_id).update(
-        time_spent_seconds=F("time_spent_seconds") + seconds, last_activity_at=now
-    )
-    if seconds or data_changed:
-        record_event(
-            actor=learner,
-            verb=Verb.PROGRESSED,
-            object_type=ObjectType.CONTENT_ITEM,
-            object_id=item.item_id,
-            result={"duration_seconds": seconds, **_media_result(data)},
-            context=context,
+        if seconds or data_changed:
+            result = {"duration_seconds": seconds, **_media_result(data)}
+            self._event(Verb.PROGRESSED, item=item, context=context, result=result)
+        if seconds or created:
+            self.day_seconds = (self.day_seconds or 0) + seconds
+        completed_now = False
+        if (
+            not progress.is_completed
+            and item.item_type in MEDIA_TYPES
+            and _watched_enough(progress.progress_data)
+        ):
+            self.write()
+            completed_now = complete_locked(learner=learner, progress=progress, item=item, now=now)
+        return HeartbeatResult(progress, seconds, completed_now)
+
+    def write(self) -> None:
+        """Write what the claims so far changed: one UPDATE per row, one INSERT of events."""
+        for progress in self.changed.values():
+            progress.save(update_fields=["time_spent_seconds", "last_seen_at", "progress_data"])
+        for enrollment_id, seconds in self.enrollment_seconds.items():
+            Enrollment.objects.filter(pk=enrollment_id).update(
+                time_spent_seconds=F("time_spent_seconds") + seconds, last_activity_at=self.now
+            )
+        record_events(self.events)
+        if self.day_seconds is not None:
+            record_activity(learner=self.learner, seconds=self.day_seconds, at=self.now)
+        self.changed, self.enrollment_seconds, self.events = {}, {}, []
+        self.day_seconds = None
+
+    def _open_enrollment(self, item: ItemRef) -> str:
+        if item.program_id not in self.enrollments:
+            self.enrollments[item.program_id] = open_enrollment_id(
+                learner=self.learner, program_id=item.program_id
+            )
+        return self.enrollments[item.program_id]
+
+    def _refuse_locked(self, item: ItemRef) -> None:
+        if item.course_id not in self.unlocked_courses:
+            refuse_locked(learner=self.learner, item=item)
+            self.unlocked_courses.add(item.course_id)
+
+    def _event(self, verb: Verb, *, item: ItemRef, context: dict, result=None) -> None:
+        self.events.append(
+            new_event(
+                actor=self.learner,
+                verb=verb,
+                object_type=ObjectType.CONTENT_ITEM,
+                object_id=item.item_id,
+                result=result,
+                context=context,
+            )
         )
-    if seconds or created:
-        record_activity(learner=learner, seconds=seconds, at=now)
-    completed_now = False
-    if (
-        not progress.is_completed
-        and item.item_type in MEDIA_TYPES
-        and _watched_enough(progress.progress_data)
-    ):
-        completed_now = complete_locked(learner=learner, progress=progress, item=item, now=now)
-    return HeartbeatResult(progress, seconds, completed_now)
 
 
 def _media_result(data: dict[str, Any] | None) -> dict[str, Any]:

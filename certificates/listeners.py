@@ -11,6 +11,12 @@ from .models import AchievementKind
 from .tasks import evaluate_achievements, issue_due_certificates
 
 ONCE_A_DAY_SECONDS = 26 * 3600
+# Learner id -> the day this worker last asked the shared cache about them. Every heartbeat
+# records an event; without this each one cost the database cache's add (a count, a
+# transaction, a select and an insert) after commit, ten times for a batch of ten. Bounded:
+# cleared when full, which costs one add per learner again. A lost entry only asks again.
+_checked_in_this_process: dict = {}
+CHECKED_KEPT = 100_000
 
 
 def on_completed(event) -> None:
@@ -35,8 +41,13 @@ def on_activity(event) -> None:
             [AchievementKind.COURSE_COMPLETION.value, AchievementKind.PROGRAM_COMPLETION.value],
         )
     day, _ = local_day(learner=event.actor, at=timezone.now())
+    if _checked_in_this_process.get(event.actor_id) == day:
+        return  # no query: this worker already saw the learner today
+    if len(_checked_in_this_process) >= CHECKED_KEPT:
+        _checked_in_this_process.clear()
+    _checked_in_this_process[event.actor_id] = day
     key = f"achievements:streak-checked:{event.actor_id}:{day}"
-    if cache.add(key, 1, ONCE_A_DAY_SECONDS):
+    if cache.add(key, 1, ONCE_A_DAY_SECONDS):  # once across workers
         evaluate_achievements.enqueue(str(event.actor_id), [AchievementKind.STREAK.value])
 
 

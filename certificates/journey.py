@@ -5,13 +5,16 @@ from wagtail.models import Page
 
 from learning.journey.access import default_language_code
 from learning.journey.activity import local_day
+from learning.journey.dashboard_fragment import CSRF_PLACEHOLDER, learner_fragment
 from learning.journey.events import listen
 from learning.models import Enrollment, EnrollmentStatus
 
 __all__ = [
+    "CSRF_PLACEHOLDER",
     "default_language_code",
     "enrollment_id_for_module",
     "is_enrolled",
+    "learner_fragment",
     "listen",
     "local_day",
 ]

@@ -1,17 +1,13 @@
 from django import template
 
-from certificates.summary import achievements_summary
+from certificates.dashboard_panel import panel_html
 
 register = template.Library()
 
 
-@register.inclusion_tag("certificates/partials/dashboard_achievements.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def achievements_panel(context):
-    """The achievements, streak and points panel of My learning (not part of the cached
-    dashboard body: it is read fresh, in a constant number of queries)."""
+    """The achievements, streak and points panel of My learning, kept per learner beside the
+    cached journey body, under its own fingerprint (certificates.dashboard_panel)."""
     request = context["request"]
-    return {
-        "summary": achievements_summary(learner=request.user),
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
-    }
+    return panel_html(learner=request.user, request=request)

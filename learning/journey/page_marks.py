@@ -45,6 +45,23 @@ class ProgramContent:
 
     structure: Any  # learning.journey.progress.ProgramStructure
     keys: dict[int, str] = field(default_factory=dict)
+    # Indexes over the structure, worked out once per version so a request's marks are a pass
+    # over the program rather than over every item once per module.
+    module_items: dict[int, list[int]] = field(default_factory=dict)
+    module_assessments: dict[int, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        structure = self.structure
+        for course in structure.courses.values():
+            for module_id in course.module_ids:
+                self.module_items.setdefault(module_id, [])
+                self.module_assessments.setdefault(module_id, [])
+            for item_id in course.item_ids:
+                self.module_items.setdefault(structure.item_module[item_id], []).append(item_id)
+            for assessment_id in course.assessment_ids:
+                module_id = structure.assessment_module.get(assessment_id)
+                if module_id in course.module_ids:
+                    self.module_assessments.setdefault(module_id, []).append(assessment_id)
 
 
 @dataclass
@@ -262,20 +279,24 @@ def page_learner_context(request, page: Page) -> dict[str, Any]:
 
 
 def _marks(journey: PageJourney) -> dict[str, dict]:
-    structure, keys = journey.program.structure, journey.program.keys
+    content = journey.program
+    structure, keys = content.structure, content.keys
     rows, done = journey.progress_rows, journey.done_per_course()
-    marks: dict[str, dict] = {}
     passed = journey.passed
+    item_course, item_duration = structure.item_course, structure.item_duration
+    completed = {i for i, row in rows.items() if row["is_completed"]}
+    started_courses = {item_course[i] for i in rows if i in item_course}
+    marks: dict[str, dict] = {}
     for course in structure.courses.values():
         # Items and assessments alike, as the totals count them (journey.recompute).
         total = course.units
         course_done = done.get(course.id, 0)
-        locked = journey.locked_course(course.id)
+        locked = not prerequisites_met(structure=structure, done=done, course_id=course.id)
         if locked:
             state = "locked"
         elif total and course_done == total:
             state = "done"
-        elif course_done or any(structure.item_course.get(i) == course.id for i in rows):
+        elif course_done or course.id in started_courses:
             state = "started"
         else:
             state = "todo"
@@ -289,18 +310,12 @@ def _marks(journey: PageJourney) -> dict[str, dict]:
             ],
         }
         for module_id in course.module_ids:
-            items = [i for i in course.item_ids if structure.item_module[i] == module_id]
-            assessments = [
-                a for a in course.assessment_ids if structure.assessment_module.get(a) == module_id
-            ]
+            items = content.module_items.get(module_id, [])
+            assessments = content.module_assessments.get(module_id, [])
             units = len(items) + len(assessments)
-            module_done = sum(1 for i in items if rows.get(i, {}).get("is_completed"))
+            module_done = sum(1 for i in items if i in completed)
             module_done += sum(1 for a in assessments if a in passed)
-            left_seconds = sum(
-                structure.item_duration.get(i) or 0
-                for i in items
-                if not rows.get(i, {}).get("is_completed")
-            )
+            left_seconds = sum(item_duration.get(i) or 0 for i in items if i not in completed)
             if locked:
                 module_state = "locked"
             elif units and module_done == units:
@@ -336,7 +351,7 @@ def _children(journey: PageJourney, page: Page, marks, titles) -> list[dict]:
         course = structure.courses.get(journey.canonical_id)
         child_ids = course.module_ids if course else []
     elif isinstance(page, ModulePage):
-        child_ids = [i for i, m in structure.item_module.items() if m == journey.canonical_id]
+        child_ids = journey.program.module_items.get(journey.canonical_id, [])
     else:
         return []
     return [

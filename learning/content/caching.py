@@ -19,6 +19,15 @@ CONTENT_VERSION_SEQUENCE = "learning_content_version"
 
 # The version read by the current request, or None outside a request.
 _request_version: ContextVar[list | None] = ContextVar("learning_content_version", default=None)
+# The shared values this request already read (learning.content.shared), by their full key,
+# or None outside a request. Lives and dies with the request, so no other request (and so no
+# other learner) ever sees an object this one holds.
+_request_values: ContextVar[dict | None] = ContextVar("learning_shared_values", default=None)
+
+
+def request_values() -> dict | None:
+    """This request's memo of shared values (a dict), or None outside a request."""
+    return _request_values.get()
 
 
 # A sequence nobody has called yet reports its start as last_value, and its first nextval
@@ -54,16 +63,19 @@ def bump_content_version() -> int:
 
 
 class ContentVersionMiddleware:
-    """Read the content version at most once per request (and only if something asks)."""
+    """Read the content version at most once per request (and only if something asks), and
+    give the request its own memo of the shared values it reads."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         token = _request_version.set([])
+        values_token = _request_values.set({})
         try:
             return self.get_response(request)
         finally:
+            _request_values.reset(values_token)
             _request_version.reset(token)
 
 

@@ -21,7 +21,7 @@ from django.http import Http404
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from .caching import content_version
+from .caching import content_version, request_values
 
 SHARED_SECONDS = 86400
 MISSING = object()
@@ -34,13 +34,23 @@ def fragments():
 def shared(name: str, parts: tuple, build: Callable[[], Any]) -> Any:
     """``build()``'s value, kept per content version under ``name`` and ``parts``.
 
-    Only for values every visitor is shown alike: the key carries no learner."""
+    Only for values every visitor is shown alike: the key carries no learner. Within a request
+    a value is read from ``fragments`` (and unpickled) once: the request's memo
+    (``caching.request_values``) hands the same object to its later readers, and goes with
+    the request. A value read through it must not be changed in place."""
     key = ":".join(["learning:shared", name, str(content_version()), *map(str, parts)])
+    memo = request_values()
+    if memo is not None:
+        value = memo.get(key, MISSING)
+        if value is not MISSING:
+            return value
     cache = fragments()
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = build()
         cache.set(key, value, SHARED_SECONDS)
+    if memo is not None:
+        memo[key] = value
     return value
 
 

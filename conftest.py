@@ -5,20 +5,67 @@ Order safety. A transactional test (``django_db(transaction=True)``, ``transacti
 (root page, default site, locales, root collection, groups and their permissions); the
 flush's ``post_migrate`` re-creates content types and permissions under new ids. Tests that
 run after it in the same process (one xdist worker, or the serial run) would find those rows
-gone. So, once per test database, the rows the migrations left are copied into a separate
-schema (``MIGRATED_ROWS_SCHEMA``, which no flush touches), and after every transactional
-test ``pytest_runtest_teardown`` puts them back, ids included, in one transaction: a few
-``DELETE``/``INSERT ... SELECT`` statements inside PostgreSQL, tens of milliseconds. It runs
-after every fixture's teardown, so after the flush whatever the fixture order, and no test
-has to remember to restore anything. (``serialized_rollback`` would restore before the
-marked test only, through the ORM, and only where someone thought of marking it.)
+gone. So, once per test database, the rows the migrations left are copied into a
+separate schema (``MIGRATED_ROWS_SCHEMA``, which no flush touches), and after every
+transactional test ``pytest_runtest_teardown`` puts them back, ids included, in one
+transaction: a few ``DELETE``/``INSERT ... SELECT`` statements inside PostgreSQL, tens of
+milliseconds. It runs after every fixture's teardown, so after the flush whatever the
+fixture order, and no test has to remember to restore anything. (``serialized_rollback``
+would restore before the marked test only, through the ORM, and only where someone thought
+of marking it.)
+
+Creation. Each worker's test database is created from one migrated template, kept between
+runs and built again when a migration changes (``culturedegree/testing/databases.py``).
+``--create-db`` builds the template again too (once per run: the first worker builds it, the
+others wait); ``--reuse-db`` uses a worker's database as it is when there is one.
 """
+
+import uuid
 
 import pytest
 from django.core.management import call_command
 
 MIGRATED_ROWS_SCHEMA = "cd_migrated_rows"
 _restore = {}  # "blocker" and "database" once the test database is set up
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    request,
+    django_db_modify_db_settings_parallel_suffix,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+):
+    """Point Django's creation of this worker's test database at the migrated template."""
+    from django.conf import settings
+    from django.db import connection
+
+    from culturedegree.testing import databases
+
+    if not django_db_use_migrations:
+        return
+    test_settings = settings.DATABASES[connection.alias].setdefault("TEST", {})
+    name = test_settings.get("NAME") or f"test_{connection.settings_dict['NAME']}"
+    worker = getattr(request.config, "workerinput", {}).get("workerid")
+    template = name.removesuffix(f"_{worker}") if worker else name
+    template += databases.TEMPLATE_SUFFIX
+    with django_db_blocker.unblock(), databases.maintenance_connection(connection) as admin:
+        if django_db_keepdb and not django_db_createdb and databases.database_exists(admin, name):
+            return  # --reuse-db: Django keeps the worker's database as it is
+        databases.ensure_template(
+            connection, admin, template=template, run=_run_id(request), rebuild=django_db_createdb
+        )
+    test_settings["TEMPLATE"] = template
+
+
+def _run_id(request) -> str:
+    """pytest-xdist's id of this run, the same in every worker."""
+    try:
+        return request.getfixturevalue("testrun_uid")
+    except pytest.FixtureLookupError:
+        return uuid.uuid4().hex
 
 
 @pytest.fixture(scope="session")
@@ -177,11 +224,14 @@ def _clear_cache(django_db_blocker):
     """Rate-limit counters and cached fragments must not leak between tests (every alias:
     the per-worker fragment and rendition caches too)."""
     from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
     yield
     with django_db_blocker.unblock():
         for cache in caches.all():
-            cache.clear()
+            # Before the test database exists the connection points at the real one.
+            if _restore or not isinstance(cache, DatabaseCache):
+                cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,2 @@
+"""Test-suite support; nothing a user sees. ``databases``: each test database created from one
+migrated template."""

@@ -86,6 +86,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--queries", action="store_true", help="print each query")
     parser.add_argument("--only", help="one page name (program, course, module, item)")
+    parser.add_argument("--top", type=int, default=0, help="print the N costliest functions")
     args = parser.parse_args()
 
     import django
@@ -132,7 +133,8 @@ def main() -> None:
         stats = pstats.Stats(profiler)
         print(
             f"\n== {name} {url}: {len(queries)} queries, {plain:.1f} ms/request"
-            f" ({wall:.1f} ms under cProfile; parts below are profiled ms)"
+            f" ({wall:.1f} ms under cProfile; parts below are profiled ms;"
+            f" {stats.total_calls // args.requests:,} Python calls/request)"
         )
         for label, fragment, function in PARTS:
             seconds, calls = cumulative(stats, fragment, function)
@@ -141,6 +143,8 @@ def main() -> None:
                     f"  {label:<28}{seconds * 1000 / args.requests:>8.1f} ms"
                     f"{calls / args.requests:>7.1f} calls"
                 )
+        if args.top:
+            stats.sort_stats("cumulative").print_stats(args.top)
         if args.queries:
             for query in queries:
                 print(f"   {query[0]:6.1f} ms  {query[2]:<70} {' '.join(query[1].split())[:90]}")

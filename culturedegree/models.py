@@ -140,6 +140,14 @@ class BasePage(Page):
 
         return view_restrictions(self)
 
+    def get_url_parts(self, request=None):
+        """Wagtail's, kept per content version for a request's site and language: the same
+        for every visitor, and a listing or an outline asks it for each page it shows
+        (learning.content.shared.url_parts)."""
+        from learning.content.shared import url_parts
+
+        return url_parts(self, request, super().get_url_parts)
+
 
 class HomePage(BasePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -118,3 +118,7 @@ def register_signal_handlers() -> None:
     unpublished.connect(
         _assessment_changed, sender=Assessment, dispatch_uid="journey-unpub-assessment"
     )
+    # A module page lists its assessments from the kept copy (templatetags/assessments.py).
+    post_delete.connect(
+        _content_changed, sender=Assessment, dispatch_uid="learning-cache-deleted-assessment"
+    )

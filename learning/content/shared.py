@@ -12,12 +12,13 @@ See docs/decisions/0031-signed-in-page-speed.md.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import caches
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -70,6 +71,18 @@ def route(request, path: str):
     if not args and not kwargs:
         cache.set(key, page, SHARED_SECONDS)
     return page, args, kwargs
+
+
+def url_parts(page: Page, request, build: Callable[[HttpRequest | None], Any]):
+    """``build(request)`` (Wagtail's ``Page.get_url_parts``) for a request, kept per content
+    version. Its answer depends on the page's ``url_path`` (in the key, so a draft's own path
+    never reads another's), the sites (a change bumps the version), the active language and,
+    where a page belongs to several sites, the request's host. Without a request, not kept."""
+    if not isinstance(request, HttpRequest):
+        return build(request)
+    path = hashlib.sha256(page.url_path.encode()).hexdigest()  # a bounded key
+    parts = (path, translation.get_language(), request.get_host())
+    return shared("url-parts", parts, lambda: build(request))
 
 
 def is_unrestricted(page: Page) -> bool:

@@ -246,3 +246,29 @@ def test_the_quiz_page_and_submit_stay_within_a_query_budget(world, django_asser
     for page, seen in counts.items():
         assert len(seen) == 1 and max(seen) <= 30, (page, seen)
     assert max(submits) - min(submits) <= 1 and max(submits) <= 45, submits
+
+
+def test_the_module_page_follows_its_assessments_publishing(
+    world, django_capture_on_commit_callbacks
+):
+    """The module page's list of assessments is kept per content version: publishing,
+    unpublishing and deleting an assessment show on the next view, with the page warm."""
+    tree, _learner, client = world
+    module = tree.modules[0]
+
+    def listed() -> bool:
+        return "Gates of Heian" in client.get(module.url).content.decode()
+
+    assert not listed()
+    with django_capture_on_commit_callbacks(execute=True):
+        quiz = build_assessment(module, title="Gates of Heian")
+    assert listed()
+    with django_capture_on_commit_callbacks(execute=True):
+        quiz.unpublish()
+    assert not listed()
+    with django_capture_on_commit_callbacks(execute=True):
+        quiz.save_revision().publish()
+    assert listed()
+    with django_capture_on_commit_callbacks(execute=True):
+        quiz.delete()
+    assert not listed()

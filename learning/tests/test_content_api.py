@@ -284,12 +284,12 @@ def test_an_anonymous_listing_costs_the_same_few_queries_for_twenty_programs(
     client, django_assert_max_num_queries
 ):
     """The site, its language trees and the view restrictions are kept per content version;
-    a page's locale comes with it: the content version, the count, the page and the site's
-    root paths."""
+    a page's locale comes with it, and each page's URL is kept too: the content version, the
+    count and the pages."""
     for number in range(20):
         build_program(courses=1, modules=1, items=1, title=f"Program {number}")
     client.get(f"{API}/pages/", {"type": "learning.ProgramPage", "limit": 20})
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(3):
         items = client.get(f"{API}/pages/", {"type": "learning.ProgramPage", "limit": 20})
     assert len(items.json()["items"]) == 20
 
@@ -302,3 +302,24 @@ def test_a_view_restriction_hides_a_page_from_a_listing_answered_before_it(
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(page=program, restriction_type="login")
     assert client.get(f"{API}/pages/", {"type": "learning.ProgramPage"}).json()["items"] == []
+
+
+def test_a_kept_url_follows_a_new_slug_and_a_move(client, django_capture_on_commit_callbacks):
+    """Pages' URLs are kept per content version (learning.content.shared.url_parts): a
+    published slug change and a move show in the next listing, with the listing warm."""
+    program = build_program(courses=2, modules=1, items=1, title="Andean Textiles")
+    first, second = program.get_children().specific()
+
+    def html_urls() -> dict[int, str]:
+        rows = client.get(f"{API}/pages/", {"type": "learning.CoursePage"}).json()["items"]
+        return {row["id"]: row["meta"]["html_url"] for row in rows}
+
+    assert html_urls()[first.pk].endswith(f"/{program.slug}/{first.slug}/")
+    with django_capture_on_commit_callbacks(execute=True):
+        first.slug = "weaving-in-cusco"
+        first.save_revision().publish()
+    assert html_urls()[first.pk].endswith(f"/{program.slug}/weaving-in-cusco/")
+    other = build_program(courses=1, modules=1, items=1, title="Silk Roads")
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=second.pk).move(other, pos="last-child")
+    assert html_urls()[second.pk].endswith(f"/{other.slug}/{second.slug}/")

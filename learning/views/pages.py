@@ -7,6 +7,7 @@ the template first reads them, so a cached template fragment costs no query at a
 
 from __future__ import annotations
 
+import uuid
 from functools import cached_property
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from learning.content.catalog import (
 )
 from learning.content.localization import learner_url, untranslated_language_name
 from learning.content.pages import Difficulty, register_page_context
+from learning.content.shared import SHARED_SECONDS as FRAGMENT_SECONDS
 from learning.content.shared import locale_for, locale_languages, public, shared
 from learning.journey.page_marks import page_learner_context, page_lock
 from learning.models import (
@@ -178,12 +180,17 @@ def breadcrumbs(page: Page, request) -> list[dict]:
 
 def base_context(page: Page, request) -> dict:
     language = locale_languages().get(page.locale_id) or page.locale.language_code
+    # An editor's preview of a draft has the live page's id, live revision and content version,
+    # so the live page's kept fragments would answer for it: a preview keys its fragments by a
+    # token of its own and keeps none (the templates' {% cache fragment_seconds ... %}).
+    preview = getattr(request, "is_preview", False)
     return {
         # The page's own language and direction: English shown in the Arabic interface still
         # reads LTR (the language from the kept locales: no query for page.locale).
         "content_language": language,
         "content_direction": "rtl" if translation.get_language_info(language)["bidi"] else "ltr",
-        "content_version": content_version(),
+        "content_version": f"preview-{uuid.uuid4().hex}" if preview else content_version(),
+        "fragment_seconds": 0 if preview else FRAGMENT_SECONDS,
         "untranslated_language": untranslated_language_name(page),
         "breadcrumbs": breadcrumbs(page, request),
     }

@@ -234,6 +234,17 @@ def _clear_cache(django_db_blocker):
                 cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request leaves its language active in the thread (LocaleMiddleware activates it and
+    nothing deactivates it): a test that opened a French page must not make the next one's
+    ``reverse()`` and ``gettext`` French."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def migrated_data(db):
     """Wagtail's migrated rows (root page, default site, locales, content types...). The

@@ -43,3 +43,25 @@ def test_the_next_test_finds_them_again_with_the_same_ids():
     assert _migrated_rows() == SEEN
     assert not Page.objects.filter(title="Gone after the flush").exists()
     Page.objects.filter(depth=1).get().add_child(instance=Page(title="New after restore"))
+
+
+@pytest.mark.django_db
+def test_a_request_in_french_leaves_french_active_in_the_thread(client):
+    from culturedegree import demo
+
+    demo.ensure_locales()
+    demo.ensure_home_page()
+    client.get("/fr/")
+    from django.utils import translation
+
+    assert translation.get_language() == "fr"
+
+
+@pytest.mark.django_db
+def test_the_next_test_starts_in_the_default_language():
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    assert translation.get_language() == settings.LANGUAGE_CODE
+    assert reverse("account_login").startswith(f"/{settings.LANGUAGE_CODE}/")

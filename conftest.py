@@ -184,25 +184,6 @@ def _flushes_database(item) -> bool:
     return bool(marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """The browser tests first, then the other transactional ones, then the rest.
-
-    pytest-django puts transactional tests after the others, and xdist's ``--dist loadfile``
-    hands files out in this order, so the longest files (a browser file takes 10-150 s, the
-    demo's seeding and the concurrency tests tens of seconds) would start last and leave one
-    worker finishing alone. Longest first, the many short files fill in at the end. Order is
-    safe either way: the migrated rows are put back after every transactional test (above),
-    and tests/test_order_safety.py checks it."""
-
-    def rank(item) -> int:
-        if item.nodeid.startswith("tests/e2e/"):
-            return 0
-        return 1 if _flushes_database(item) else 2
-
-    items.sort(key=rank)
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield

@@ -37,9 +37,9 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-# Belt and braces: a link whose text, decoded and without spaces or control characters, names
-# a script scheme anywhere goes, though nh3 has already refused it as a scheme (a relative
-# "%3Ejavascript:" is inert, but nothing a learner writes needs one).
+# Belt and braces: nh3 already refuses a script scheme at the start of a link; a link whose
+# address, decoded and without spaces or control characters, names one anywhere loses its
+# href too (a relative "%3Ejavascript:" is inert, but nothing a learner writes needs one).
 SCRIPT_SCHEMES = re.compile(r"(?:java|vb)script:")
 INVISIBLE = re.compile(r"[\s\x00-\x1f]+")
 LINK_PATTERN = re.compile(r"(?i)\b(?:https?://|www\.)|\]\(")

@@ -47,12 +47,13 @@ def test_the_next_test_finds_them_again_with_the_same_ids():
 
 @pytest.mark.django_db
 def test_a_request_in_french_leaves_french_active_in_the_thread(client):
+    from django.utils import translation
+
     from culturedegree import demo
 
     demo.ensure_locales()
     demo.ensure_home_page()
     client.get("/fr/")
-    from django.utils import translation
 
     assert translation.get_language() == "fr"
 

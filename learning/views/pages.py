@@ -26,8 +26,7 @@ from learning.content.catalog import (
 )
 from learning.content.localization import learner_url, untranslated_language_name
 from learning.content.pages import Difficulty, register_page_context
-from learning.content.shared import SHARED_SECONDS as FRAGMENT_SECONDS
-from learning.content.shared import locale_for, locale_languages, public, shared
+from learning.content.shared import SHARED_SECONDS, locale_for, locale_languages, public, shared
 from learning.journey.page_marks import page_learner_context, page_lock
 from learning.models import (
     ContentItemPage,
@@ -190,7 +189,7 @@ def base_context(page: Page, request) -> dict:
         "content_language": language,
         "content_direction": "rtl" if translation.get_language_info(language)["bidi"] else "ltr",
         "content_version": f"preview-{uuid.uuid4().hex}" if preview else content_version(),
-        "fragment_seconds": 0 if preview else FRAGMENT_SECONDS,
+        "fragment_seconds": 0 if preview else SHARED_SECONDS,
         "untranslated_language": untranslated_language_name(page),
         "breadcrumbs": breadcrumbs(page, request),
     }

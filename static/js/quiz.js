@@ -33,22 +33,9 @@
       .finally(function () { saving = false; });
   }
 
-  // A choice made before this deferred script ran (a quick click as the page appears, or
-  // the browser restoring the form on reload) fired no change event here: save it now.
-  function changedBeforeLoad() {
-    return Array.prototype.some.call(form.elements, function (field) {
-      if (field.type === "radio" || field.type === "checkbox") return field.checked !== field.defaultChecked;
-      if (field.tagName === "SELECT") {
-        return Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; });
-      }
-      return "defaultValue" in field && field.type !== "hidden" && field.value !== field.defaultValue;
-    });
-  }
-
   form.addEventListener("change", function () { dirty = true; save(); });
   form.addEventListener("input", function () { dirty = true; });
   window.setInterval(save, 5000);
-  if (changedBeforeLoad()) { dirty = true; save(); }
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden" && dirty && !submitting) {
       navigator.sendBeacon(saveUrl, new FormData(form));

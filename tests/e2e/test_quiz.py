@@ -127,25 +127,6 @@ def test_time_running_out_with_the_page_open_grades_the_attempt(new_page, live_s
     assert attempt.results[attempt.question_ids[0]]["correct"] is True
 
 
-def test_a_choice_made_before_the_page_script_runs_is_saved(new_page, live_server, quiz_world):
-    """A quick learner answers as the page appears, before quiz.js (deferred) has run: the
-    choice is saved once it does, with no further change."""
-    _tree, learner, quiz = quiz_world
-    page = new_page(viewport=LAPTOP)
-    login(page, learner, live_server_url=live_server.url)
-    page.goto(f"{live_server.url}/en/assessments/{quiz.pk}/")
-    held = []
-    page.route("**/js/quiz.js", lambda route: held.append(route))  # the script waits for us
-    page.get_by_role("button", name="Start").click()
-    expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
-    question(page, "capital for a thousand").get_by_text("Kyoto", exact=True).click()
-    assert held, "quiz.js ran before the choice: the test proves nothing"
-    for route in held:
-        route.continue_()
-    wait_saved(page)
-    assert AssessmentAttempt.objects.get().answers, "the choice did not reach the server"
-
-
 def test_the_quiz_in_arabic_reads_right_to_left(new_page, live_server, quiz_world):
     tree, learner, quiz = quiz_world
     translate_tree(tree, "ar")

@@ -11,6 +11,7 @@
   var dirty = false;
   var saving = false;
   var submitting = false;
+  var changedWhileSaving = false;
 
   function save() {
     if (!dirty || saving || submitting) return;
@@ -24,18 +25,50 @@
           return;
         }
         if (!response.ok) throw new Error(String(response.status));
-        if (status) status.textContent = status.dataset.labelSaved;
+        // A change made while this save was on its way is not in it: send it now, and
+        // say "saved" only once the last change is.
+        if (status && !dirty) status.textContent = status.dataset.labelSaved;
       })
       .catch(function () {
         dirty = true;
         if (status) status.textContent = status.dataset.labelFailed;
       })
-      .finally(function () { saving = false; });
+      .finally(function () {
+        saving = false;
+        if (changedWhileSaving) { changedWhileSaving = false; save(); }
+      });
   }
 
-  form.addEventListener("change", function () { dirty = true; save(); });
+  // A choice made before this deferred script ran (a quick click as the page appears, or
+  // the browser restoring the form on reload) fired no change event here: save it now.
+  function changedBeforeLoad() {
+    return Array.prototype.some.call(form.elements, function (field) {
+      if (field.disabled) return false;
+      if (field.type === "radio" || field.type === "checkbox") return field.checked !== field.defaultChecked;
+      if (field.tagName === "SELECT") return field.selectedIndex !== defaultIndex(field);
+      if (field.tagName === "TEXTAREA" || field.type === "text") return field.value !== field.defaultValue;
+      return false;
+    });
+  }
+
+  // The option a select shows before anyone touches it: the last one marked selected, or
+  // the first.
+  function defaultIndex(select) {
+    var index = 0;
+    Array.prototype.forEach.call(select.options, function (option, i) {
+      if (option.defaultSelected) index = i;
+    });
+    return index;
+  }
+
+  form.addEventListener("change", function () {
+    dirty = true;
+    if (saving) changedWhileSaving = true;
+    save();
+  });
   form.addEventListener("input", function () { dirty = true; });
   window.setInterval(save, 5000);
+  if (changedBeforeLoad()) { dirty = true; save(); }
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden" && dirty && !submitting) {
       navigator.sendBeacon(saveUrl, new FormData(form));

@@ -127,6 +127,62 @@ def test_time_running_out_with_the_page_open_grades_the_attempt(new_page, live_s
     assert attempt.results[attempt.question_ids[0]]["correct"] is True
 
 
+def test_a_choice_made_before_the_page_script_runs_is_saved(new_page, live_server, quiz_world):
+    """A quick learner answers as the page appears, before quiz.js (deferred) has run: the
+    choice is saved once it does, with no further change."""
+    _tree, learner, quiz = quiz_world
+    page = new_page(viewport=LAPTOP)
+    login(page, learner, live_server_url=live_server.url)
+    page.goto(f"{live_server.url}/en/assessments/{quiz.pk}/")
+    held = []
+    page.route("**/js/quiz.js", lambda route: held.append(route))  # the script waits for us
+    page.get_by_role("button", name="Start").click()
+    expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
+    question(page, "capital for a thousand").get_by_text("Kyoto", exact=True).click()
+    assert held, "quiz.js ran before the choice: the test proves nothing"
+    for route in held:
+        route.continue_()
+    wait_saved(page)
+    assert AssessmentAttempt.objects.get().answers, "the choice did not reach the server"
+
+
+def test_a_choice_made_while_a_save_is_on_its_way_is_saved_too(new_page, live_server, quiz_world):
+    """The learner answers a second question while the first answer's save is still on its
+    way: the page does not say "saved" until the second answer is, and both reach the
+    server."""
+    _tree, learner, quiz = quiz_world
+    page = new_page(viewport=LAPTOP)
+    login(page, learner, live_server_url=live_server.url)
+    page.goto(f"{live_server.url}/en/assessments/{quiz.pk}/")
+    page.get_by_role("button", name="Start").click()
+    expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
+    held = []
+
+    def hold_the_first(route):  # the first save waits for us; later ones go straight on
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/save/", hold_the_first)
+    question(page, "capital for a thousand").get_by_text("Kyoto", exact=True).click()
+    for _ in range(200):  # the change handler sends the save at once
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "no save was sent for the first answer"
+    question(page, "imperfection").get_by_text("True", exact=True).click()
+    expect(page.locator("[data-quiz-status]")).not_to_have_text("Answers saved")
+    held[0].continue_()
+    wait_saved(page)
+    first, second = (
+        question(page, prompt).get_attribute("data-question")
+        for prompt in ("capital for a thousand", "imperfection")
+    )
+    answers = AssessmentAttempt.objects.get().answers
+    assert first in answers and second in answers, f"only {answers} reached the server"
+
+
 def test_the_quiz_in_arabic_reads_right_to_left(new_page, live_server, quiz_world):
     tree, learner, quiz = quiz_world
     translate_tree(tree, "ar")

@@ -5,13 +5,16 @@ What the page says comes from the template revision the certificate pinned; the 
 date, grade and serial from the certificate's metadata.
 """
 
+import functools
 import io
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 import segno
 from django.utils import formats
 from django.utils.dateparse import parse_date
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from wagtail.images.models import Image
 
@@ -43,11 +46,41 @@ def script_of(text: str) -> str:
     return "serif"
 
 
+LATIN_FACES = ("serif", "serif-bold", "sans")
+FALLBACKS = ("sans", "arabic", "japanese")
+
+
+@functools.cache
+def _covers(face: str) -> frozenset[int]:
+    """The code points a face has glyphs for (read once a process)."""
+    with TTFont(FONTS / FACES[face], lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def faces_for(texts: Iterable[str]) -> list[str]:
+    """The faces a page with these texts needs: the Latin ones always, and the Arabic and
+    Japanese ones only for a character the Latin faces lack, or a line in that script.
+    Parsing and embedding a face costs time and bytes (Noto Sans JP is 5 MB), so a Latin
+    certificate carries none of the others."""
+    latin = frozenset().union(*(_covers(face) for face in LATIN_FACES))
+    wanted = set(LATIN_FACES)
+    for text in texts:
+        script = script_of(text)
+        if script != "serif":
+            wanted.update((script, f"{script}-bold") if script == "arabic" else (script,))
+        missing = {ord(char) for char in text} - latin
+        if missing:
+            wanted.update([face for face in FACES if missing & _covers(face)])
+    return [face for face in FACES if face in wanted]
+
+
 class CertificatePDF(FPDF):
-    def __init__(self):
+    def __init__(self, texts: Iterable[str] = ()):
         super().__init__(orientation="landscape", format="A4")
-        for family, filename in FACES.items():
-            self.add_font(family, fname=str(FONTS / filename))
+        self.faces = faces_for(texts)
+        for family in self.faces:
+            self.add_font(family, fname=str(FONTS / FACES[family]))
+        self.fallbacks = [face for face in FALLBACKS if face in self.faces]
         self.set_text_shaping(True)
         self.set_auto_page_break(False)
         self.set_margin(0)
@@ -57,7 +90,7 @@ class CertificatePDF(FPDF):
         if bold and face in {"serif", "arabic"}:
             face += "-bold"
         self.set_font(face, size=size)
-        self.set_fallback_fonts(["sans", "arabic", "japanese"], exact_match=False)
+        self.set_fallback_fonts(self.fallbacks, exact_match=False)
         self.set_text_color(*colour)
         self.set_xy(20, y)
         self.cell(self.w - 40, size * 0.5, text, align="C")
@@ -90,7 +123,26 @@ def _image_file(image: Image | None):
 def render_pdf(*, certificate) -> bytes:
     template = template_of(certificate)
     meta = certificate.metadata
-    pdf = CertificatePDF()
+    completed = parse_date(meta.get("completion_date", ""))
+    details = []
+    if completed:
+        details.append(f"Completed {formats.date_format(completed, 'DATE_FORMAT', use_l10n=False)}")
+    if meta.get("grade"):
+        details.append(f"Grade: {meta['grade']}")
+    page_url = urls.certificate_page(certificate.pk)
+    lines = [
+        (template.issuer_name, 14, 40, False, MUTED),
+        (template.heading, 30, 52, True, ACCENT),
+        ("This certifies that", 13, 74, False, MUTED),
+        (meta.get("name", ""), 30, 86, True, INK),
+        (template.statement, 13, 106, False, MUTED),
+        (meta.get("title", ""), 22, 118, True, INK),
+        ("   ·   ".join(details), 12, 136, False, MUTED),
+    ]
+    footer = [f"Serial {certificate.serial}", f"Verify at {page_url}"]
+    people = [block.value for block in template.signatories]
+    signed = [text for person in people for text in (person["name"], person.get("role", ""))]
+    pdf = CertificatePDF(texts=[line[0] for line in lines] + footer + signed)
     pdf.add_page()
     pdf.set_draw_color(*ACCENT)
     pdf.set_line_width(1.2)
@@ -100,33 +152,19 @@ def render_pdf(*, certificate) -> bytes:
     logo = _image_file(template.logo) if template.logo_id else None
     if logo is not None:
         pdf.image(logo, x=pdf.w / 2 - 15, y=18, h=18, keep_aspect_ratio=True)
-    pdf.line_of(template.issuer_name, size=14, y=40, colour=MUTED)
-    pdf.line_of(template.heading, size=30, y=52, bold=True, colour=ACCENT)
-    pdf.line_of("This certifies that", size=13, y=74, colour=MUTED)
-    pdf.line_of(meta.get("name", ""), size=30, y=86, bold=True)
-    pdf.line_of(template.statement, size=13, y=106, colour=MUTED)
-    pdf.line_of(meta.get("title", ""), size=22, y=118, bold=True)
-    completed = parse_date(meta.get("completion_date", ""))
-    details = []
-    if completed:
-        details.append(f"Completed {formats.date_format(completed, 'DATE_FORMAT', use_l10n=False)}")
-    if meta.get("grade"):
-        details.append(f"Grade: {meta['grade']}")
-    pdf.line_of("   ·   ".join(details), size=12, y=136, colour=MUTED)
-    _signatories(pdf, template)
-    page_url = urls.certificate_page(certificate.pk)
+    for text, size, y, bold, colour in lines:
+        pdf.line_of(text, size=size, y=y, bold=bold, colour=colour)
+    _signatories(pdf, people)
     pdf.image(qr_png(page_url), x=pdf.w - 52, y=pdf.h - 56, w=34)
     pdf.set_font("sans", size=9)
     pdf.set_text_color(*MUTED)
-    pdf.set_xy(20, pdf.h - 26)
-    pdf.cell(0, 5, f"Serial {certificate.serial}")
-    pdf.set_xy(20, pdf.h - 21)
-    pdf.cell(0, 5, f"Verify at {page_url}")
+    for y, text in zip((pdf.h - 26, pdf.h - 21), footer, strict=True):
+        pdf.set_xy(20, y)
+        pdf.cell(0, 5, text)
     return bytes(pdf.output())
 
 
-def _signatories(pdf: CertificatePDF, template: CertificateTemplate) -> None:
-    people = [block.value for block in template.signatories]
+def _signatories(pdf: CertificatePDF, people: list) -> None:
     if not people:
         return
     width = (pdf.w - 120) / len(people)

@@ -38,6 +38,7 @@ from learning.models import (
     Progress,
 )
 from learning.tests.factories import staff_user
+from learning.tests.search_helpers import result_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,13 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory, row_snapshots):
     from django.test import override_settings
 
     media = tmp_path_factory.mktemp("seeded-demo-media")
-    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
+    # Background work goes to the database queue, as under `make run`, and no worker runs it:
+    # the demo must be whole (searchable included) before `make run`'s worker starts.
+    queued = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with (
+        override_settings(MEDIA_ROOT=str(media), TASKS=queued),
+        django_db_blocker.unblock(),
+    ):
         call_command("seed_demo", stdout=StringIO())
         yield media
         row_snapshots.reset(connection)
@@ -265,6 +272,13 @@ def test_seed_demo_builds_a_complete_translated_catalog_and_is_idempotent(
     seed(django_capture_on_commit_callbacks)
     assert counts() == before
     assert learner_records() == history
+
+
+def test_the_demo_is_searchable_before_any_worker_runs(client):
+    """Search reads the index, which `seed_demo` fills itself: a newcomer finds the demo's
+    pages on the first page load, with the task worker not yet started."""
+    assert "Griots and the Oral Tradition" in result_titles(client.get("/en/search/?q=griot"))
+    assert result_titles(client.get("/en/programs/?q=tea")) == ["Japanese Arts and Aesthetics"]
 
 
 def test_the_demo_learner_has_achievements_and_a_streak_with_a_freeze(

@@ -2,11 +2,11 @@
 
 Nothing here calls the indexer. Pages are published with the django-tasks-db backend, so their
 index updates wait in the queue, as under `make run`; the worker's own command then runs them.
-The worker commits as it goes, so these tests use real transactions.
+The worker commits as it goes, so these tests use real transactions. That `seed_demo` leaves a
+complete index with no worker is checked on the seeded demo (culturedegree/tests/test_seed_demo.py).
 """
 
 import re
-from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -22,6 +22,7 @@ from learning.tests.factories import (
     paragraph,
     staff_user,
 )
+from learning.tests.search_helpers import result_titles
 
 QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -45,16 +46,6 @@ def committed_site(transactional_db):
 def run_worker() -> None:
     """What `make run`'s worker does, until the queue is empty."""
     call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval=0")
-
-
-def result_titles(response) -> list[str]:
-    html = response.content.decode()
-    return [
-        re.sub(r"&#x27;", "'", title)
-        for title in re.findall(
-            r'class="(?:search-result|card)__title"[^>]*><a [^>]*>([^<]*)<', html
-        )
-    ]
 
 
 def build_west_africa():
@@ -165,14 +156,3 @@ def test_typos_content_api_admin_and_languages_after_the_worker(
     admin = client.get("/admin/pages/search/", {"q": "Aesthetics"}).content.decode()
     assert "Japanese Arts and Aesthetics" in admin
     assert "Foundations of Japanese Aesthetics" in admin
-
-
-@pytest.mark.django_db
-def test_seed_demo_leaves_a_complete_index_with_no_worker(
-    migrated_data, queued_tasks, client, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("seed_demo", stdout=StringIO())
-
-    assert "Griots and the Oral Tradition" in result_titles(client.get("/en/search/?q=griot"))
-    assert result_titles(client.get("/en/programs/?q=tea")) == ["Japanese Arts and Aesthetics"]

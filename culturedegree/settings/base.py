@@ -318,6 +318,8 @@ STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 # Heartbeat requests a learner may send per minute, all items together (a batch counts as
 # one); more get 429 + Retry-After. A player sends about one a minute per open item.
 HEARTBEAT_RATE_LIMIT = env_int("HEARTBEAT_RATE_LIMIT", 300)
+# How often a signed-in page asks for the notification bell's count (community:bell).
+NOTIFICATION_POLL_SECONDS = max(2, env_int("NOTIFICATION_POLL_SECONDS", 10))
 # Discussions and comments a person may post per minute, together; more get 429 + Retry-After.
 COMMUNITY_POST_RATE_LIMIT = env_int("COMMUNITY_POST_RATE_LIMIT", 6)
 MFA_TOTP_ISSUER = "Culture Degree"

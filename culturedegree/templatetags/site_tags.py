@@ -21,6 +21,12 @@ def may_access_admin(context) -> bool:
     return user_may_access_admin(getattr(request, "user", None))
 
 
+@register.simple_tag
+def notification_poll_seconds() -> int:
+    """How often the bell asks for the unread count (NOTIFICATION_POLL_SECONDS)."""
+    return settings.NOTIFICATION_POLL_SECONDS
+
+
 @register.filter(is_safe=True)
 def with_site_name(title: str) -> str:
     """A page title followed by the site's name, once: the home page and any page titled

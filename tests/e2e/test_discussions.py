@@ -49,9 +49,10 @@ def press(control, *, touch: bool) -> None:
     ("language", "viewport"), [("en", DESKTOP), ("ar", PHONE)], ids=["en-1366", "ar-390"]
 )
 def test_a_reply_with_a_mention_reaches_the_author_without_a_reload(
-    new_page, live_server, people, language, viewport
+    new_page, live_server, people, language, viewport, settings
 ):
     tree, ada, bob, moderator = people
+    settings.NOTIFICATION_POLL_SECONDS = 2  # the bell asks every 2 s instead of every 10 s
     touch = viewport is PHONE
     options = {"viewport": viewport}
     if touch:

@@ -17,11 +17,12 @@ demo programs as well). Helpers: ``assert_accessible(page)``,
 
 import os
 import shutil
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from culturedegree.testing import inflight
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
 # inside one unless told that this is deliberate.
@@ -67,7 +68,8 @@ def new_page(browser, live_server) -> Iterator[Callable]:
     yield make
     for context in contexts:
         context.close()
-    time.sleep(0.5)  # let the live server finish requests the pages sent as they closed
+    # Let the live server answer what the pages sent as they closed, before the flush.
+    assert inflight.wait_until_idle(), "the live server was still answering requests after 5 s"
 
 
 @pytest.fixture

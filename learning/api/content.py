@@ -42,11 +42,34 @@ _wagtail_pages_queryset = pages_router.get_pages_queryset
 
 def public_pages_queryset(request, model=pages_router.Page):
     if request.user.is_authenticated:
-        return _wagtail_pages_queryset(request, model)
+        return without_own_fields(_wagtail_pages_queryset(request, model), model)
     try:
-        return exclude_under_unpublished(anonymous_pages_queryset(request, model))
+        queryset = exclude_under_unpublished(anonymous_pages_queryset(request, model))
     except ValueError as exc:  # ?site= matched several sites, as Wagtail answers it
         raise HttpError(HTTPStatus.BAD_REQUEST, str(exc)) from exc
+    return without_own_fields(queryset, model)
+
+
+def without_own_fields(queryset, model):
+    """A listing of one page type (``?type=``) shows what every page has (id, title, meta);
+    the type's own columns (a program's overview and requirements, StreamFields of kilobytes)
+    are left in the database. Filtering and ordering on them still work, and ``fields=``
+    reads the pages it adds fields to afresh (add_listing_fields)."""
+    if model is Page:
+        return queryset
+    own = [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.model is model and not field.primary_key
+    ]
+    return queryset.defer(*own) if own else queryset
+
+
+def view_restrictions() -> list[PageViewRestriction]:
+    """Every view restriction with its page, kept per content version."""
+    return shared(
+        "api-restrictions", (), lambda: list(PageViewRestriction.objects.select_related("page"))
+    )
 
 
 def anonymous_pages_queryset(request, model):
@@ -55,9 +78,7 @@ def anonymous_pages_queryset(request, model):
     restriction) kept per content version (learning.content.shared) instead of three queries
     a call. Each restriction is still asked whether it lets this request in."""
     queryset = model._default_manager.all().live().select_related("locale")
-    restrictions = shared(
-        "api-restrictions", (), lambda: list(PageViewRestriction.objects.select_related("page"))
-    )
+    restrictions = view_restrictions()
     for restriction in restrictions:
         if not restriction.accept_request(request):
             queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
@@ -96,7 +117,42 @@ _wagtail_paginate = WagtailLimitOffsetPagination.paginate_queryset
 def paginate_within_bigint(self, queryset, pagination, request, **params):
     if pagination.offset > MAX_OFFSET:
         raise HttpError(400, "offset is too large")
-    return _wagtail_paginate(self, queryset, pagination, request, **params)
+    key = shared_count_key(request)
+    if key is None:
+        return _wagtail_paginate(self, queryset, pagination, request, **params)
+    # Wagtail's page for a visitor (its limit check, then the items and their count), with
+    # the count kept per content version: every publish, unpublish, move, delete and change of
+    # a view restriction or site bumps it, and nothing else changes which pages a visitor sees.
+    max_limit = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    if max_limit is not None and pagination.limit > int(max_limit):
+        raise HttpError(400, f"limit cannot be higher than {int(max_limit)}")
+    offset, limit = pagination.offset, min(pagination.limit, self.max_limit)
+    return {
+        self.items_attribute: queryset[offset : offset + limit],
+        "count": shared("api-listing-count", key, queryset.count),
+    }
+
+
+PAGING_PARAMETERS = {"limit", "offset", "fields"}
+
+
+def shared_count_key(request) -> tuple | None:
+    """What decides how many pages a visitor's listing finds: the host, the query's filters
+    and ordering, and which view restrictions let this request in. None where the count must
+    be asked each time: a signed-in caller (their groups may open private pages) and a
+    search (the index follows a publish later, by a background task)."""
+    if request.user.is_authenticated or "search" in request.GET:
+        return None
+    query = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name not in PAGING_PARAMETERS
+        for value in values
+    )
+    restrictions = view_restrictions()
+    refused = sorted(r.pk for r in restrictions if not r.accept_request(request))
+    digest = hashlib.sha256(json.dumps([query, refused]).encode()).hexdigest()
+    return (request.get_host(), digest)
 
 
 WagtailLimitOffsetPagination.paginate_queryset = paginate_within_bigint

@@ -284,14 +284,64 @@ def test_an_anonymous_listing_costs_the_same_few_queries_for_twenty_programs(
     client, django_assert_max_num_queries
 ):
     """The site, its language trees and the view restrictions are kept per content version;
-    a page's locale comes with it, and each page's URL is kept too: the content version, the
-    count and the pages."""
+    a page's locale comes with it, each page's URL is kept too, and so is the count: the
+    content version and the pages."""
     for number in range(20):
         build_program(courses=1, modules=1, items=1, title=f"Program {number}")
     client.get(f"{API}/pages/", {"type": "learning.ProgramPage", "limit": 20})
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):
         items = client.get(f"{API}/pages/", {"type": "learning.ProgramPage", "limit": 20})
     assert len(items.json()["items"]) == 20
+
+
+def listed(client, **query) -> tuple[int, int]:
+    body = client.get(f"{API}/pages/", {"type": "learning.ProgramPage", **query}).json()
+    return body["count"], len(body["items"])
+
+
+def test_a_kept_count_follows_a_publish_and_an_unpublish_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    """A visitor's listing count is kept per content version (paginate_within_bigint): the
+    next listing after a publish or an unpublish counts again."""
+    with django_capture_on_commit_callbacks(execute=True):
+        build_program(courses=1, modules=1, items=1, title="Andean Textiles")
+    assert listed(client) == (1, 1)
+    assert listed(client, limit=1, offset=1) == (1, 0)  # paging shares the count
+    with django_capture_on_commit_callbacks(execute=True):
+        second = build_program(courses=1, modules=1, items=1, title="Silk Roads")
+    assert listed(client) == (2, 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        second.unpublish()
+    assert listed(client) == (1, 1)
+    assert listed(client, title="Andean Textiles") == (1, 1)  # a filter has its own count
+    assert listed(client, title="Silk Roads") == (0, 0)
+
+
+def test_a_count_is_never_shared_between_visitors_who_see_different_pages(
+    client, django_capture_on_commit_callbacks
+):
+    """Behind a password: the visitor who gave it counts the page, the one who did not does
+    not, back to back in the same worker; a signed-in learner (counted afresh each time)
+    sees what a visitor sees, as a browser session never opens restricted pages here."""
+    with django_capture_on_commit_callbacks(execute=True):
+        build_program(courses=1, modules=1, items=1, title="Andean Textiles")
+        behind_password = build_program(courses=1, modules=1, items=1, title="Silk Roads")
+        restriction = PageViewRestriction.objects.create(
+            page=behind_password, restriction_type="password", password="silk"
+        )
+        behind_sign_in = build_program(courses=1, modules=1, items=1, title="Griots")
+        PageViewRestriction.objects.create(page=behind_sign_in, restriction_type="login")
+    insider = Client()
+    session = insider.session
+    session[PageViewRestriction.passed_view_restrictions_session_key] = [restriction.pk]
+    session.save()
+    signed_in = Client()
+    signed_in.force_login(make_learner("count@example.com"))
+    for _ in range(2):
+        assert listed(client) == (1, 1)
+        assert listed(insider) == (2, 2)
+        assert listed(signed_in) == (1, 1)  # a browser session does not open the API's pages
 
 
 def test_a_view_restriction_hides_a_page_from_a_listing_answered_before_it(

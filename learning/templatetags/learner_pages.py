@@ -1,8 +1,10 @@
 from django import template
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html
-from django.utils.translation import ngettext
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
+from culturedegree.templatetags.components import icon
 from learning.content.localization import learner_url, untranslated_language_name
 from learning.content.shared import locale_languages
 
@@ -69,3 +71,67 @@ def duration_minutes(minutes: int | None) -> str:
         "hours": hours,
         "minutes": rest,
     }
+
+
+@register.simple_tag
+def outline_lines(children) -> str:
+    """The lines of the learner's outline (``partials/page_progress.html``): each child with
+    a link (none while locked) and the learner's mark on it: done, started with its share,
+    or locked with what to finish first, and the minutes left. Rendered here rather than by
+    a template loop, which cost a program page 1.5 of its 10 ms (docs/decisions/0031)."""
+    return format_html_join("\n", "{}", ((_outline_line(child),) for child in children))
+
+
+def _outline_line(child: dict) -> str:
+    mark, title, url = child.get("mark"), child["title"], child["url"]
+    state = mark["state"] if mark else ""
+    if state == "locked":
+        label = format_html("<span>{}</span>", title)
+    else:
+        label = format_html('<a href="{}">{}</a>', url, title)
+    return format_html(
+        '<li class="journey-outline__line" data-line-state="{}">{}{}</li>',
+        state,
+        label,
+        _outline_mark(mark) if mark else "",
+    )
+
+
+def _outline_mark(mark: dict) -> str:
+    state = mark["state"]
+    if state == "done":
+        body = format_html(
+            '<span class="journey-mark__icon">{}</span><span class="visually-hidden">{}</span>',
+            icon("check"),
+            gettext("Completed"),
+        )
+    elif state == "started":
+        body = format_html(
+            '<span class="journey-mark__icon" aria-hidden="true">◐</span>'
+            '<span class="visually-hidden">{}</span>{}',
+            gettext("Started"),
+            f" {mark['percent']}%" if mark.get("percent") else "",
+        )
+    elif state == "locked":
+        locked_by = mark.get("locked_by")
+        if locked_by:
+            # As {% blocktranslate %}: the message is ours, the course titles are escaped.
+            said = mark_safe(  # noqa: S308
+                gettext("Locked: finish %(courses)s first")
+                % {"courses": conditional_escape(", ".join(locked_by))}
+            )
+        else:
+            said = gettext("Locked")
+        body = format_html('<span class="journey-mark__icon">{}</span> {}', icon("lock"), said)
+    else:
+        body = ""
+    left = mark.get("minutes_left")
+    if left:
+        body = format_html(
+            '{}<span class="journey-mark__left">{}</span>',
+            body,
+            ngettext("%(minutes)s min left", "%(minutes)s min left", left) % {"minutes": left},
+        )
+    return format_html(
+        '<span class="journey-mark journey-mark--{}" data-mark="{}">{}</span>', state, state, body
+    )

@@ -42,6 +42,19 @@ def question(page, prompt: str):
     return page.locator("fieldset.question", has_text=prompt)
 
 
+def open_quiz(new_page, live_server, learner, quiz):
+    """The quiz's page at 1366 px, signed in as the learner."""
+    page = new_page(viewport=LAPTOP)
+    login(page, learner, live_server_url=live_server.url)
+    page.goto(f"{live_server.url}/en/assessments/{quiz.pk}/")
+    return page
+
+
+def start(page) -> None:
+    page.get_by_role("button", name="Start").click()
+    expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
+
+
 def wait_saved(page):
     # The save is sent on change; on a loaded 2-core machine its answer can take seconds.
     expect(page.locator("[data-quiz-status]")).to_have_text("Answers saved", timeout=15_000)
@@ -108,11 +121,8 @@ def test_take_a_timed_quiz_reload_midway_and_read_the_results(
 
 def test_time_running_out_with_the_page_open_grades_the_attempt(new_page, live_server, quiz_world):
     _tree, learner, quiz = quiz_world
-    page = new_page(viewport=LAPTOP)
-    login(page, learner, live_server_url=live_server.url)
-    page.goto(f"{live_server.url}/en/assessments/{quiz.pk}/")
-    page.get_by_role("button", name="Start").click()
-    expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
+    page = open_quiz(new_page, live_server, learner, quiz)
+    start(page)
     question(page, "capital for a thousand").get_by_text("Kyoto", exact=True).click()
     wait_saved(page)
     # The server's deadline moves to a few seconds from now; the page learns it on reload.
@@ -131,13 +141,10 @@ def test_a_choice_made_before_the_page_script_runs_is_saved(new_page, live_serve
     """A quick learner answers as the page appears, before quiz.js (deferred) has run: the
     choice is saved once it does, with no further change."""
     _tree, learner, quiz = quiz_world
-    page = new_page(viewport=LAPTOP)
-    login(page, learner, live_server_url=live_server.url)
-    page.goto(f"{live_server.url}/en/assessments/{quiz.pk}/")
+    page = open_quiz(new_page, live_server, learner, quiz)
     held = []
     page.route("**/js/quiz.js", lambda route: held.append(route))  # the script waits for us
-    page.get_by_role("button", name="Start").click()
-    expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
+    start(page)
     question(page, "capital for a thousand").get_by_text("Kyoto", exact=True).click()
     assert held, "quiz.js ran before the choice: the test proves nothing"
     for route in held:
@@ -151,11 +158,8 @@ def test_a_choice_made_while_a_save_is_on_its_way_is_saved_too(new_page, live_se
     way: the page does not say "saved" until the second answer is, and both reach the
     server."""
     _tree, learner, quiz = quiz_world
-    page = new_page(viewport=LAPTOP)
-    login(page, learner, live_server_url=live_server.url)
-    page.goto(f"{live_server.url}/en/assessments/{quiz.pk}/")
-    page.get_by_role("button", name="Start").click()
-    expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
+    page = open_quiz(new_page, live_server, learner, quiz)
+    start(page)
     held = []
 
     def hold_the_first(route):  # the first save waits for us; later ones go straight on

@@ -67,3 +67,17 @@ def test_a_module_draft_previews_its_own_overview(client, program):
 
     assert "The draft module overview." in html
     assert "The live module overview." not in html
+
+
+def test_an_item_draft_previews_its_own_body(client, program):
+    """The item body is kept for signed-in learners too; the editor's preview is not."""
+    item = program.get_children().first().get_children().first().get_children().specific().get()
+    item.body = paragraph("The live lesson.")
+    item.save_revision().publish()
+    client.force_login(staff_user("reader@example.org", superuser=True))
+    assert "The live lesson." in client.get(item.url).content.decode()
+
+    html = preview(client, item, body=paragraph("The draft lesson."))
+
+    assert "The draft lesson." in html
+    assert "The live lesson." not in html

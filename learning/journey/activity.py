@@ -1,14 +1,16 @@
 """Daily activity and streaks, in the learner's timezone at the time of the activity."""
 
 import datetime as dt
+import uuid
 import zoneinfo
 
-from django.db import connection
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from learning.models import LearnerStats
+from learning.models import DailyActivity, LearnerStats
+
+from .statements import Statement, insert_or_add, run_together
 
 
 def local_day(*, learner, at: dt.datetime) -> tuple[dt.date, str]:
@@ -23,23 +25,39 @@ def local_day(*, learner, at: dt.datetime) -> tuple[dt.date, str]:
 def record_activity(*, learner, seconds: int = 0, items_completed: int = 0, at=None) -> None:
     """Add to the learner's row for the local day; move the streak when the day is new.
     Called inside the caller's transaction."""
+    statement, day = day_upsert(
+        learner=learner, seconds=seconds, items_completed=items_completed, at=at
+    )
+    (created,) = run_together([statement])
+    activity_recorded(learner=learner, day=day, created=created)
+
+
+def day_upsert(
+    *, learner, seconds: int = 0, items_completed: int = 0, at=None
+) -> tuple[Statement, dt.date]:
+    """The write of record_activity and its local day, for a caller that sends it with
+    other writes (statements.run_together); it must then call activity_recorded with what
+    the statement returned."""
     at = at or timezone.now()
     day, tz_name = local_day(learner=learner, at=at)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO learning_dailyactivity (id, learner_id, day, timezone, seconds,
-                items_completed)
-            VALUES (gen_random_uuid(), %s, %s, %s, %s, %s)
-            ON CONFLICT (learner_id, day) DO UPDATE
-            SET seconds = learning_dailyactivity.seconds + EXCLUDED.seconds,
-                items_completed = learning_dailyactivity.items_completed
-                    + EXCLUDED.items_completed
-            RETURNING (xmax = 0) AS created
-            """,
-            [learner.pk, day, tz_name, seconds, items_completed],
-        )
-        created = cursor.fetchone()[0]
+    statement = insert_or_add(
+        DailyActivity,
+        {
+            "id": uuid.uuid4(),
+            "learner": learner.pk,
+            "day": day,
+            "timezone": tz_name,
+            "seconds": seconds,
+            "items_completed": items_completed,
+        },
+        unique=("learner", "day"),
+        add=("seconds", "items_completed"),
+        returning="(xmax = 0)",
+    )
+    return statement, day
+
+
+def activity_recorded(*, learner, day: dt.date, created: bool) -> None:
     if created:
         _advance_streak(learner=learner, day=day)
 

@@ -18,6 +18,8 @@ from django.db import transaction
 
 from learning.models import LearningEvent, ObjectType, Verb
 
+from .statements import Statement, insert, run_together
+
 Listener = Callable[[LearningEvent], None]
 LISTENERS: dict[str, list[Listener]] = defaultdict(list)
 
@@ -86,11 +88,21 @@ def record_events(events: list[LearningEvent]) -> list[LearningEvent]:
     each verb's listeners after commit."""
     if not events:
         return []
-    LearningEvent.objects.bulk_create(events)
+    run_together([insert_events(events)])
+    events_recorded(events)
+    return events
+
+
+def insert_events(events: list[LearningEvent]) -> Statement:
+    """The INSERT of record_events, for a caller that sends it with other writes
+    (statements.run_together); it must then call events_recorded."""
+    return insert(events)
+
+
+def events_recorded(events: list[LearningEvent]) -> None:
     for event in events:
         for callback in LISTENERS.get(event.verb, ()):
             transaction.on_commit(partial(callback, event))
-    return events
 
 
 # xAPI IRIs (docs/progress.md, "Events as xAPI statements"). Activity types are ADL's;

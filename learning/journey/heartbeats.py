@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from learning.models import (
@@ -22,17 +21,18 @@ from learning.models import (
 )
 
 from .access import ItemRef
-from .activity import record_activity
-from .events import new_event, record_events
+from .activity import activity_recorded, day_upsert
+from .events import events_recorded, insert_events, new_event
 from .progress import (
     MEDIA_TYPES,
     ProgressError,
     clean_progress_data,
     complete_locked,
-    locked_learner,
-    open_enrollment_id,
+    new_window,
     refuse_locked,
+    usable_enrollment,
 )
+from .statements import Lock, lock_together, run_together, update
 
 MAX_HEARTBEAT_SECONDS = 300
 MAX_BATCH_ENTRIES = 100
@@ -80,16 +80,31 @@ def heartbeat_batch(*, learner, claims: list[Claim]) -> list[HeartbeatResult | P
     raises ProgressError for the whole batch."""
     if len(claims) > MAX_BATCH_ENTRIES:
         raise ProgressError(f"At most {MAX_BATCH_ENTRIES} heartbeats a batch.", code="invalid")
+    try:
+        return _credit(learner=learner, claims=claims)
+    except _NoWindowYet:
+        # The learner's first write of any kind: their row is made on its own, so that it is
+        # still the first lock taken when the claims are credited.
+        HeartbeatWindow.objects.get_or_create(
+            learner_id=learner.pk, defaults=new_window(learner=learner)
+        )
+        return _credit(learner=learner, claims=claims)
+
+
+class _NoWindowYet(Exception):
+    pass
+
+
+def _credit(*, learner, claims: list[Claim]) -> list[HeartbeatResult | ProgressError]:
     results: list[HeartbeatResult | ProgressError | None] = [None] * len(claims)
     order = sorted(range(len(claims)), key=lambda i: _claim_order(claims[i], i))
     with transaction.atomic():
-        window = locked_learner(learner=learner)
-        now = timezone.now()
+        batch = _Batch.locked(learner=learner, claims=claims)
+        window, now = batch.window, batch.now
         _count_request(window, now=now)
         gap = (now - window.credited_until).total_seconds()
         budget = max(0, math.floor(gap))
         claimed = credited = 0
-        batch = _Batch(learner=learner, now=now)
         for index in order:
             claim = claims[index]
             try:
@@ -107,7 +122,6 @@ def heartbeat_batch(*, learner, claims: list[Claim]) -> list[HeartbeatResult | P
             results[index] = result
             claimed += claim.seconds
             credited += result.credited_seconds
-        batch.write()
         # Claims shorter than the gap mean the learner was away before them: that time is
         # gone. Otherwise the uncredited fraction of a second carries over to the next one.
         # Claiming nothing (a seek, a failed entry) leaves the wall time for other items.
@@ -115,7 +129,7 @@ def heartbeat_batch(*, learner, claims: list[Claim]) -> list[HeartbeatResult | P
             window.credited_until = (
                 now if claimed < gap else window.credited_until + dt.timedelta(seconds=credited)
             )
-        window.save(update_fields=["credited_until", "window_start", "count"])
+        batch.write(window=True)
     return results
 
 
@@ -143,22 +157,59 @@ def _count_request(window: HeartbeatWindow, *, now: dt.datetime) -> None:
 class _Batch:
     """The claims of one request, credited in memory and written once per row.
 
-    Every check that can refuse a claim (enrollment, course lock) runs before the claim
-    changes anything, so a refused claim needs no savepoint. Rows stay locked from their first
-    read to the commit (the learner's row is held): each progress row touched is read and
-    written once, each enrollment once, the events in one INSERT and the day once, whether
-    the request carries one claim or a hundred. A completion writes what is pending first,
-    so it sees the time credited before it."""
+    The rows the claims can touch are read and locked by one statement (the learner's row,
+    then their progress rows and enrollments for the claims' items and programs), and what
+    they change is written by one more (learning.journey.statements): a ping is the same two
+    round trips as an offline session of a hundred entries. Every check that can refuse a
+    claim (enrollment, course lock) runs before the claim changes anything, so a refused
+    claim needs no savepoint. Rows stay locked to the commit: each progress row touched is
+    written once, each enrollment once, the events in one INSERT and the day once. A
+    completion writes what is pending first, so it sees the time credited before it."""
 
     learner: Any
     now: dt.datetime
+    window: HeartbeatWindow
     progress: dict[int, Progress] = field(default_factory=dict)
-    enrollments: dict[int, str] = field(default_factory=dict)
+    enrollments: dict[int, Enrollment] = field(default_factory=dict)
     unlocked_courses: set[int] = field(default_factory=set)
     changed: dict[int, Progress] = field(default_factory=dict)
     enrollment_seconds: dict[str, int] = field(default_factory=dict)
     events: list[LearningEvent] = field(default_factory=list)
     day_seconds: int | None = None
+
+    @classmethod
+    def locked(cls, *, learner, claims: list[Claim]) -> "_Batch":
+        """Lock the learner's row, then the progress rows and enrollments of the claims'
+        items and programs (the lock order of learning.journey.progress), in one read."""
+        windows, progress, enrollments = lock_together(
+            [
+                Lock(HeartbeatWindow, {"learner": [learner.pk]}),
+                Lock(
+                    Progress,
+                    {
+                        "learner": [learner.pk],
+                        "content_item": sorted({claim.item.item_id for claim in claims}),
+                    },
+                ),
+                Lock(
+                    Enrollment,
+                    {
+                        "learner": [learner.pk],
+                        "program": sorted({claim.item.program_id for claim in claims}),
+                    },
+                    fields=("id", "learner", "program", "status"),
+                ),
+            ]
+        )
+        if not windows:
+            raise _NoWindowYet
+        return cls(
+            learner=learner,
+            now=timezone.now(),
+            window=windows[0],
+            progress={row.content_item_id: row for row in progress},
+            enrollments={row.program_id: row for row in enrollments},
+        )
 
     def credit(self, *, item: ItemRef, seconds: int, data) -> HeartbeatResult:
         """Add `seconds` to the item, the enrollment and the learner's day, with the
@@ -166,7 +217,9 @@ class _Batch:
         learner, now = self.learner, self.now
         progress = self.progress.get(item.item_id)
         created = False
-        if progress is None:  # locks in the usual order: progress rows, then the enrollment
+        if progress is None:
+            # Not there when the read began. It may have been made since by a request that
+            # held the learner's row before this one: a new statement sees it.
             progress = (
                 Progress.objects.select_for_update()
                 .filter(learner_id=learner.pk, content_item_id=item.item_id)
@@ -209,26 +262,60 @@ class _Batch:
             completed_now = complete_locked(learner=learner, progress=progress, item=item, now=now)
         return HeartbeatResult(progress, seconds, completed_now)
 
-    def write(self) -> None:
-        """Write what the claims so far changed: one UPDATE per row, one INSERT of events."""
-        for progress in self.changed.values():
-            progress.save(update_fields=["time_spent_seconds", "last_seen_at", "progress_data"])
-        for enrollment_id, seconds in self.enrollment_seconds.items():
-            Enrollment.objects.filter(pk=enrollment_id).update(
-                time_spent_seconds=F("time_spent_seconds") + seconds, last_activity_at=self.now
+    def write(self, *, window: bool = False) -> None:
+        """Write what the claims so far changed, in one statement: one UPDATE per row, one
+        INSERT of events, the day, and the learner's row when ``window``."""
+        statements = [
+            update(
+                Progress,
+                where={"id": progress.pk},
+                values={
+                    "time_spent_seconds": progress.time_spent_seconds,
+                    "last_seen_at": progress.last_seen_at,
+                    "progress_data": progress.progress_data,
+                },
             )
-        record_events(self.events)
+            for progress in self.changed.values()
+        ]
+        statements += [
+            update(
+                Enrollment,
+                where={"id": enrollment_id},
+                values={"last_activity_at": self.now},
+                add={"time_spent_seconds": seconds},
+            )
+            for enrollment_id, seconds in self.enrollment_seconds.items()
+        ]
+        if self.events:
+            statements.append(insert_events(self.events))
+        day = day_index = None
         if self.day_seconds is not None:
-            record_activity(learner=self.learner, seconds=self.day_seconds, at=self.now)
+            day_statement, day = day_upsert(
+                learner=self.learner, seconds=self.day_seconds, at=self.now
+            )
+            day_index = len(statements)
+            statements.append(day_statement)
+        if window:
+            statements.append(
+                update(
+                    HeartbeatWindow,
+                    where={"learner": self.learner.pk},
+                    values={
+                        "credited_until": self.window.credited_until,
+                        "window_start": self.window.window_start,
+                        "count": self.window.count,
+                    },
+                )
+            )
+        returned = run_together(statements)
+        events_recorded(self.events)
+        if day is not None:
+            activity_recorded(learner=self.learner, day=day, created=returned[day_index])
         self.changed, self.enrollment_seconds, self.events = {}, {}, []
         self.day_seconds = None
 
     def _open_enrollment(self, item: ItemRef) -> str:
-        if item.program_id not in self.enrollments:
-            self.enrollments[item.program_id] = open_enrollment_id(
-                learner=self.learner, program_id=item.program_id
-            )
-        return self.enrollments[item.program_id]
+        return str(usable_enrollment(self.enrollments.get(item.program_id)).pk)
 
     def _refuse_locked(self, item: ItemRef) -> None:
         if item.course_id not in self.unlocked_courses:

@@ -53,6 +53,11 @@ def locked_enrollment(*, learner, program_id: int) -> Enrollment:
         .filter(learner=learner, program_id=program_id)
         .first()
     )
+    return usable_enrollment(enrollment)
+
+
+def usable_enrollment(enrollment: Enrollment | None) -> Enrollment:
+    """The enrollment if it records progress (active or completed), or raise."""
     if enrollment is None or enrollment.status == EnrollmentStatus.DROPPED:
         raise ProgressError("You are not enrolled in this program.", code="not_enrolled")
     if enrollment.status == EnrollmentStatus.PAUSED:
@@ -66,17 +71,20 @@ def locked_learner(*, learner) -> HeartbeatWindow:
     Every write to a learner's progress takes this lock first, so one learner's writes run
     one at a time in one lock order (this row, then progress rows, then enrollments), and
     a batch that touches several items cannot deadlock with a completion."""
-    now = timezone.now()
     window, _ = HeartbeatWindow.objects.select_for_update().get_or_create(
-        learner_id=learner.pk,
-        defaults={
-            # Nothing was credited before the account existed.
-            "credited_until": getattr(learner, "date_joined", None) or now,
-            "window_start": now.replace(second=0, microsecond=0),
-            "count": 0,
-        },
+        learner_id=learner.pk, defaults=new_window(learner=learner)
     )
     return window
+
+
+def new_window(*, learner) -> dict[str, Any]:
+    """A learner's first heartbeat row: nothing was credited before the account existed."""
+    now = timezone.now()
+    return {
+        "credited_until": getattr(learner, "date_joined", None) or now,
+        "window_start": now.replace(second=0, microsecond=0),
+        "count": 0,
+    }
 
 
 def locked_progress(*, learner, item: ItemRef) -> tuple[Progress, bool]:

@@ -106,3 +106,33 @@ def test_bad_batches_are_refused_whole(token, learner, tree, payload):
 def test_a_batch_needs_a_signed_in_learner(tree):
     response = Client().post(URL, {"heartbeats": [entry(tree.items[0][0].id)]}, content_type=JSON)
     assert response.status_code == 401
+
+
+def test_a_learners_very_first_write_is_a_batch(token, learner, tree):
+    """No heartbeat row and no progress yet (an app that was offline from the first minute):
+    the row is made first, so the claims still lock the learner's row before anything else,
+    and the account's age bounds the credit."""
+    from django.utils import timezone
+
+    from learning.models import HeartbeatWindow
+
+    assert not HeartbeatWindow.objects.filter(learner_id=learner.pk).exists()
+    type(learner).objects.filter(pk=learner.pk).update(
+        date_joined=timezone.now() - timezone.timedelta(seconds=100)
+    )
+    item_id = tree.items[0][0].id
+    body = (
+        app(token)
+        .post(URL, {"heartbeats": [entry(item_id, minute=m) for m in range(3)]}, content_type=JSON)
+        .json()
+    )
+    assert 100 <= body["credited_seconds"] <= 101
+    progress = Progress.objects.get(learner=learner, content_item_id=item_id)
+    assert progress.time_spent_seconds == body["credited_seconds"]
+    assert HeartbeatWindow.objects.get(learner_id=learner.pk).count == 1
+    verbs = list(
+        LearningEvent.objects.filter(actor=learner)
+        .order_by("timestamp")
+        .values_list("verb", flat=True)
+    )
+    assert verbs[-3:] == ["launched", "progressed", "progressed"]

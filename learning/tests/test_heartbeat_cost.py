@@ -17,13 +17,14 @@ from .journey_helpers import rewind_credit
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
 # The session (one query: culturedegree.accounts.session_tokens) and the user (2), the item
-# with its ancestors (1), the transaction (1 here, a savepoint in the test's transaction),
-# the learner's row locked and then moved (2), the progress row and the enrollment locked (2)
-# and updated (2), the events and the day (2). No savepoint per entry: nothing is written
+# with its ancestors (1), the transaction (2 here: a savepoint in the test's transaction and its
+# release), then one read that locks the learner's row, the progress row and the enrollment,
+# and one statement that writes the progress, the enrollment, the events, the day and the
+# learner's row (learning.journey.statements). No savepoint per entry: nothing is written
 # before an entry's checks pass. What runs after commit counts too: the achievements'
 # listener asks the shared cache about a learner once a day per worker, not per heartbeat
 # (certificates.listeners). The first activity of a day adds the streak's queries.
-HEARTBEAT_QUERIES = 13
+HEARTBEAT_QUERIES = 7
 
 
 def beat(token: str, item_id: int, seconds: int = 30):

@@ -46,6 +46,19 @@ def database_config(var_dir: Path) -> dict:
     config["DISABLE_SERVER_SIDE_CURSORS"] = os.environ.get(
         "DISABLE_SERVER_SIDE_CURSORS", ""
     ).lower() in ("1", "true", "yes", "on")
+    # Prepared statements: psycopg prepares a query once it has run PREPARE_THRESHOLD times
+    # on a connection, so PostgreSQL plans it once instead of on every request. They need
+    # server-side parameter binding, and a direct connection: not behind pgbouncer in
+    # transaction mode (DISABLE_SERVER_SIDE_CURSORS), where they are always off.
+    threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "")
+    if threshold and not config["DISABLE_SERVER_SIDE_CURSORS"]:
+        if not threshold.isdigit():
+            raise RuntimeError(
+                f"DATABASE_PREPARE_THRESHOLD must be a whole number of runs, not {threshold!r}."
+            )
+        config.setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=int(threshold)
+        )
     config["ENGINE"] = "django.db.backends.postgresql"
     test_name = os.environ.get("TEST_DATABASE_NAME")
     if test_name:

@@ -9,10 +9,11 @@ gone. So, once per test database, the rows the migrations left are copied into a
 separate schema (``MIGRATED_ROWS_SCHEMA``, which no flush touches), and after every
 transactional test ``pytest_runtest_teardown`` puts them back, ids included, in one
 transaction: a few ``DELETE``/``INSERT ... SELECT`` statements inside PostgreSQL, tens of
-milliseconds. It runs after every fixture's teardown, so after the flush whatever the
-fixture order, and no test has to remember to restore anything. (``serialized_rollback``
-would restore before the marked test only, through the ORM, and only where someone thought
-of marking it.)
+milliseconds. The flush itself deletes rows rather than truncating tables (a second per
+test saved; ``_delete_instead_of_truncate``). The restore runs after every fixture's
+teardown, so after the flush whatever the fixture order, and no test has to remember to
+restore anything. (``serialized_rollback`` would restore before the marked test only, through
+the ORM, and only where someone thought of marking it.)
 
 Creation. Each worker's test database is created from one migrated template, kept between
 runs and built again when a migration changes (``culturedegree/testing/databases.py``).
@@ -184,11 +185,39 @@ def _flushes_database(item) -> bool:
     return bool(marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
 
 
+def _delete_instead_of_truncate(connection):
+    """The flush's statements with DELETE in place of TRUNCATE.
+
+    TRUNCATE gives each of the ~115 tables and their indexes new files: about 1.2 s a flush
+    here (2.6 s on a loaded machine). DELETE of the few rows a test made takes milliseconds,
+    in one transaction (every foreign key is DEFERRABLE INITIALLY DEFERRED, and no table has
+    a trigger), and leaves the tables as empty and the sequences as TRUNCATE does. A flush
+    that resets sequences or cascades still truncates."""
+    truncate = connection.ops.sql_flush
+
+    def sql_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(
+                style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return [f"DELETE FROM {connection.ops.quote_name(table)}" for table in tables]  # noqa: S608
+
+    return sql_flush
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    result = yield
+    flushes = _flushes_database(item)
+    if flushes:
+        from django.db import connection
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(connection.ops, "sql_flush", _delete_instead_of_truncate(connection))
+            result = yield
+    else:
+        result = yield
     # With no next test, the session teardown has just dropped the test database.
-    if nextitem is not None and _restore and _flushes_database(item):
+    if nextitem is not None and _restore and flushes:
         from django.db import connection
 
         with _restore["blocker"].unblock():

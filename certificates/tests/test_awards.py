@@ -13,9 +13,11 @@ from certificates.models import Achievement, UserAchievement
 from community.models import Notification
 from culturedegree import audit
 from learning.tests.factories import staff_user
+from learning.tests.module_worlds import afresh, rolled_back
 
 from .helpers import build_tree, enroll, make_achievement, make_learner
 
+# Each test runs in a savepoint of the module's programs (see `built_programs`).
 pytestmark = pytest.mark.django_db
 
 AWARDS_URL = reverse("achievement_awards:index")
@@ -39,9 +41,17 @@ def staff_of(program, email: str, *codenames: str) -> tuple[Client, object]:
     return client, user
 
 
+@pytest.fixture(scope="module")
+def built_programs(django_db_setup, django_db_blocker):
+    """The two programs, built once for the module; each test runs in a savepoint of its own
+    (learning.tests.module_worlds.rolled_back) and makes its own achievements and people."""
+    with rolled_back(django_db_blocker):
+        yield build_tree(title="Silk Road"), build_tree(title="Tea Road", courses=1)
+
+
 @pytest.fixture
-def programs():
-    return build_tree(title="Silk Road"), build_tree(title="Tea Road", courses=1)
+def programs(built_programs):
+    return afresh(built_programs)
 
 
 @pytest.fixture

@@ -8,12 +8,8 @@ from certificates.revocation import revoke
 
 from .certificate_helpers import graduate
 
+# Each test runs in a savepoint of the module's graduation (conftest.py's `certificate`).
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def certificate():
-    return graduate()[2]
 
 
 def test_the_printed_url_opens_the_page_in_the_viewers_language(certificate):

@@ -13,12 +13,8 @@ from learning.tests.journey_helpers import make_learner
 from .certificate_helpers import graduate
 from .verifier import verify
 
+# Each test runs in a savepoint of the module's graduation (conftest.py's `certificate`).
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def certificate():
-    return graduate()[2]
 
 
 def admin_client():

@@ -21,6 +21,7 @@ from learning.journey.enrollment import enroll
 from learning.models import ContentItemPage
 from learning.tests.factories import build_program
 from learning.tests.journey_helpers import make_learner
+from learning.tests.module_worlds import afresh, rolled_back
 
 NUL = "\x00"
 CONVERTER = re.compile(r"<(?:(?P<kind>\w+):)?(?P<name>\w+)>")
@@ -56,25 +57,35 @@ def concrete(route: str, world: dict) -> str:
     return CONVERTER.sub(value, route)
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """A learner enrolled in a program, and the URL list made concrete with their ids, built
+    once for the module; each test runs in a savepoint of its own
+    (module_worlds.rolled_back)."""
+    from culturedegree import demo
+
+    with rolled_back(django_db_blocker):
+        demo.ensure_locales()
+        demo.ensure_home_page()
+        program = build_program(courses=1, modules=1, items=1)
+        learner = make_learner("owner@example.com")
+        enrollment = enroll(learner=learner, program=program)[0]
+        item = ContentItemPage.objects.descendant_of(program).live().first()
+        ids = {"item_id": item.id, "enrollment_id": str(enrollment.pk)}
+        yield {
+            "learner": learner,
+            **ids,
+            "urls": [concrete(route, ids) for route in every_route()] + [program.url, item.url],
+        }
+
+
 @pytest.fixture
-def world(db, site):
-    program = build_program(courses=1, modules=1, items=1)
-    learner = make_learner("owner@example.com")
-    enrollment = enroll(learner=learner, program=program)[0]
-    item = ContentItemPage.objects.descendant_of(program).live().first()
+def world(db, built_world):
+    """The module's world with a client of the test's own, signed in as the learner."""
+    world = afresh(built_world)
     client = Client(raise_request_exception=False)
-    client.force_login(learner)
-    return {
-        "client": client,
-        "learner": learner,
-        "item_id": item.id,
-        "enrollment_id": str(enrollment.pk),
-        "urls": [
-            concrete(route, {"item_id": item.id, "enrollment_id": str(enrollment.pk)})
-            for route in every_route()
-        ]
-        + [program.url, item.url],
-    }
+    client.force_login(world["learner"])
+    return {**world, "client": client}
 
 
 # --- the regressions the review found --------------------------------------------------

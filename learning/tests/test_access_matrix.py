@@ -54,6 +54,7 @@ from learning.models import (
 from .assessment_helpers import PDF, build_assessment, build_project, criterion_ids
 from .factories import build_program
 from .journey_helpers import make_learner
+from .module_worlds import afresh, rolled_back
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
@@ -517,22 +518,33 @@ def test_item_content_is_for_enrolled_learners_of_an_unlocked_course(key, who, w
     )
 
 
-@pytest.mark.parametrize("key", [key for key in MATRIX if MATRIX[key].kind == OWNED])
-def test_an_instructor_of_another_program_cannot_reach_the_owners_data(key, world):
-    """Staff of another program are learners here: the owner's objects are 404 to them."""
+@pytest.fixture(scope="class")
+def built_stranger(built_world, django_db_blocker):
+    """An instructor of another program, built once for the class that uses it in a savepoint
+    of the module's world, rolled back at the class's end (module_worlds.rolled_back)."""
     from culturedegree import demo
 
     from .factories import build_program as another_program
     from .factories import staff_user
 
-    other_program = another_program(courses=1, modules=1, items=1)
-    stranger = staff_user(
-        "stranger@example.com", groups=[demo.ensure_program_instructors(program=other_program)]
-    )
-    before = owners_records(world)
-    response = call(as_user(stranger), MATRIX[key], world)
-    assert response.status_code in MATRIX[key].other_status, (response.status_code, key)
-    assert owners_records(world) == before
+    with rolled_back(django_db_blocker):
+        other_program = another_program(courses=1, modules=1, items=1)
+        yield staff_user(
+            "stranger@example.com",
+            groups=[demo.ensure_program_instructors(program=other_program)],
+        )
+
+
+class TestAnInstructorOfAnotherProgram:
+    """Staff of another program are learners here: the owner's objects are 404 to them."""
+
+    @pytest.mark.parametrize("key", [key for key in MATRIX if MATRIX[key].kind == OWNED])
+    def test_cannot_reach_the_owners_data(self, key, world, built_stranger):
+        stranger = afresh(built_stranger)
+        before = owners_records(world)
+        response = call(as_user(stranger), MATRIX[key], world)
+        assert response.status_code in MATRIX[key].other_status, (response.status_code, key)
+        assert owners_records(world) == before
 
 
 @pytest.mark.parametrize("key", ["api:download_attempt_file", "page:attempt_file"])

@@ -33,6 +33,7 @@ from learning.models import ContentItemPage, Enrollment
 
 from .factories import build_program
 from .journey_helpers import make_learner
+from .module_worlds import afresh, rolled_back
 
 pytestmark = pytest.mark.django_db
 # Generated cases per operation. `make test` runs 12 (derandomized, so the same cases each
@@ -81,22 +82,29 @@ def wsgi_app():
     return app
 
 
+@pytest.fixture(scope="module")
+def built_ids(django_db_setup, django_db_blocker):
+    """A small tree and one enrolled learner who has opened an item, built once for the
+    module; each test runs in a savepoint of its own (module_worlds.rolled_back)."""
+    with rolled_back(django_db_blocker):
+        program = build_program(courses=1, modules=1, items=2)
+        learner = make_learner("fuzz@example.com")
+        enroll(learner=learner, program=program)
+        item = ContentItemPage.objects.descendant_of(program).live().last()
+        client = Client()
+        client.force_login(learner)
+        assert client.post(f"/api/v1/progress/{item.id}/start").status_code == 200
+        yield {
+            "learner": learner,
+            "enrollment_id": str(Enrollment.objects.get(learner=learner).pk),
+            "content_item_id": item.id,
+            "program_id": program.id,
+        }
+
+
 @pytest.fixture
-def known_ids():
-    """A small tree and one enrolled learner who has opened an item."""
-    program = build_program(courses=1, modules=1, items=2)
-    learner = make_learner("fuzz@example.com")
-    enroll(learner=learner, program=program)
-    item = ContentItemPage.objects.descendant_of(program).live().last()
-    client = Client()
-    client.force_login(learner)
-    assert client.post(f"/api/v1/progress/{item.id}/start").status_code == 200
-    return {
-        "learner": learner,
-        "enrollment_id": str(Enrollment.objects.get(learner=learner).pk),
-        "content_item_id": item.id,
-        "program_id": program.id,
-    }
+def known_ids(built_ids):
+    return afresh(built_ids)
 
 
 def session_token(learner) -> str:

@@ -20,7 +20,9 @@ from learning.models import Assessment
 from .assessment_helpers import build_assessment
 from .factories import staff_user
 from .journey_helpers import build_tree
+from .module_worlds import afresh, rolled_back
 
+# Each test runs in a savepoint of the module's world (see `built_world`).
 pytestmark = pytest.mark.django_db
 
 ASSESSMENT_PERMISSIONS = ["add_assessment", "change_assessment", "delete_assessment"]
@@ -50,18 +52,28 @@ def program_editor(email, program, *, publish=True):
     return staff_user(email, groups=[group])
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """Two programs with a quiz and an editor each, built once for the module; each test
+    runs in a savepoint of its own (module_worlds.rolled_back)."""
+    with rolled_back(django_db_blocker):
+        kyoto = build_tree(courses=1, items_per_course=1, title="Kyoto")
+        silk = build_tree(courses=1, items_per_course=1, title="Silk Road")
+        yield SimpleNamespace(
+            kyoto=kyoto,
+            silk=silk,
+            kyoto_quiz=build_assessment(kyoto.modules[0], title="Kyoto quiz"),
+            silk_quiz=build_assessment(silk.modules[0], title="Silk Road quiz"),
+            kyoto_editor=program_editor("kyoto-editor@example.com", kyoto.program),
+            silk_editor=program_editor("silk-editor@example.com", silk.program),
+        )
+
+
 @pytest.fixture
-def world():
-    kyoto = build_tree(courses=1, items_per_course=1, title="Kyoto")
-    silk = build_tree(courses=1, items_per_course=1, title="Silk Road")
-    return SimpleNamespace(
-        kyoto=kyoto,
-        silk=silk,
-        kyoto_quiz=build_assessment(kyoto.modules[0], title="Kyoto quiz"),
-        silk_quiz=build_assessment(silk.modules[0], title="Silk Road quiz"),
-        kyoto_editor=program_editor("kyoto-editor@example.com", kyoto.program),
-        silk_editor=program_editor("silk-editor@example.com", silk.program),
-    )
+def world(built_world):
+    """The module's world read afresh from the database, so what one test refreshed or
+    cached on an object (a quiz's revision, an editor's permissions) never reaches the next."""
+    return afresh(built_world)
 
 
 def not_found(client, method, address, data=None) -> bool:

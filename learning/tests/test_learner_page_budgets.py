@@ -16,25 +16,35 @@ from learning.journey.progress import begin_item, complete_item
 from learning.models import ContentItemPage, CoursePage, ModulePage
 from learning.tests.factories import build_program
 from learning.tests.journey_helpers import make_learner
+from learning.tests.module_worlds import afresh, rolled_back
 
+# Each test runs in a savepoint of the module's program (see `built_urls`).
 pytestmark = pytest.mark.django_db
 
 WARM_PAGE_BUDGET = 8
 PAGES = ["program", "course", "module", "item"]
 
 
+@pytest.fixture(scope="module")
+def built_urls(django_db_setup, django_db_blocker):
+    """A program whose second course waits on the first; the pages a learner opens in it.
+    Built once for the module; each test runs in a savepoint of its own
+    (module_worlds.rolled_back)."""
+    with rolled_back(django_db_blocker):
+        program = build_program(courses=3, modules=2, items=3)
+        first, second, _third = CoursePage.objects.child_of(program).order_by("path")
+        second.prerequisites.set([first])
+        second.save_revision().publish()
+        module = ModulePage.objects.child_of(first).order_by("path").last()
+        item = ContentItemPage.objects.child_of(module).order_by("path")[1]
+        ContentItemPage.objects.filter(pk=item.pk).update(is_free_preview=True)  # visitors read it
+        yield {"program": program, "course": first, "module": module, "item": item}
+
+
 @pytest.fixture
-def urls(settings):
-    """A program whose second course waits on the first; the pages a learner opens in it."""
+def urls(built_urls, settings):
     settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0
-    program = build_program(courses=3, modules=2, items=3)
-    first, second, _third = CoursePage.objects.child_of(program).order_by("path")
-    second.prerequisites.set([first])
-    second.save_revision().publish()
-    module = ModulePage.objects.child_of(first).order_by("path").last()
-    item = ContentItemPage.objects.child_of(module).order_by("path")[1]
-    ContentItemPage.objects.filter(pk=item.pk).update(is_free_preview=True)  # visitors may read it
-    return {"program": program, "course": first, "module": module, "item": item}
+    return afresh(built_urls)
 
 
 def url_of(urls, page: str) -> str:

@@ -55,7 +55,7 @@ def new_page(browser, live_server) -> Iterator[Callable]:
     """A factory of pages, each in a fresh context (no shared cookies); closed after the test.
 
     Depending on ``live_server`` makes the contexts close before the test database is
-    flushed: a heartbeat still in flight would otherwise deadlock with the flush's TRUNCATE.
+    flushed: a heartbeat still in flight would otherwise race (or deadlock with) the flush.
     """
     contexts = []
 

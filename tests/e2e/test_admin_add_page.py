@@ -46,20 +46,27 @@ def test_saving_a_new_course_after_autosave_does_not_report_its_slug_taken(
 
     login(page, editor, live_server_url=live_server.url)
     page.route("**/admin/pages/add/**", hold_autosave)
+    # The editor counts as edits only what changes after it has looked at the form (2 s in).
+    page.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.watching = true; })"
+    )
     page.goto(f"{live_server.url}/admin/pages/add/learning/coursepage/{program.pk}/")
     page.locator("#id_title").fill("The way of tea")
     page.locator("#id_summary").fill("Tea, guests and the room.")
-    page.wait_for_timeout(3000)
+    page.wait_for_function("() => window.watching === true")
     page.get_by_role("tab", name="Details").click()
     page.locator("#id_estimated_hours").fill("4")
-    page.wait_for_timeout(3000)
+    # The autosave has created the page once its answer is held.
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(50)
     assert held, "the editor autosaved"
-    page.get_by_role("button", name="Save draft").click()
-    page.wait_for_timeout(1500)
+    # Save draft is answered, and its page loaded, while the autosave's answer is still held.
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Save draft").click()
     for route, response in held:
         route.fulfill(response=response)
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(1500)
     body = page.content()
     assert "already in use" not in body
     assert CoursePage.objects.filter(title="The way of tea").count() == 1

@@ -17,7 +17,14 @@ LAPTOP = {"width": 1366, "height": 800}
 # Links anywhere in the page body (breadcrumbs included) and disclosure summaries. The forms'
 # buttons change what the learner has recorded, so the journey below presses them in order.
 CONTROLS = "main a[href], main summary"
-IN_CLOSED_DETAILS = "el => el.tagName !== 'SUMMARY' && el.closest('details:not([open])') !== null"
+# What a control is, read in one round trip: its tag, whether it sits in closed details (a
+# summary never counts as hidden by its own details), whether its details are open, its href.
+DESCRIBE = """el => ({
+    tag: el.tagName,
+    hidden: el.tagName !== 'SUMMARY' && el.closest('details:not([open])') !== null,
+    open: el.tagName === 'SUMMARY' ? el.parentElement.open : null,
+    href: el.getAttribute('href'),
+})"""
 
 
 def label(lang: str, text: str) -> str:
@@ -64,14 +71,14 @@ def click_every_control(page, address: str, pointer: str, lang: str) -> int:
         if index:
             page.goto(address)
         control = page.locator(CONTROLS).nth(index)
-        if control.evaluate(IN_CLOSED_DETAILS):
+        described = control.evaluate(DESCRIBE)
+        if described["hidden"]:
             press(control.locator("xpath=ancestor::details[1]/summary"), pointer)
-        if control.evaluate("el => el.tagName") == "SUMMARY":
-            was_open = control.evaluate("el => el.parentElement.open")
+        if described["tag"] == "SUMMARY":
             press(control, pointer)
-            assert control.evaluate("el => el.parentElement.open") is not was_open
+            assert control.evaluate("el => el.parentElement.open") is not described["open"]
             continue
-        href = control.get_attribute("href")
+        href = described["href"]
         if href.startswith("#"):
             press(control, pointer)
             continue

@@ -55,6 +55,20 @@ def start(page) -> None:
     expect(page).to_have_url(re.compile(r"/en/attempts/[0-9a-f-]+/$"))
 
 
+def sends_typed(text: str):
+    """Matches the answer of an autosave whose form carried `text`."""
+
+    def matches(response) -> bool:
+        request = response.request
+        return (
+            request.method == "POST"
+            and request.url.endswith("/save/")
+            and text in (request.post_data or "")
+        )
+
+    return matches
+
+
 def wait_saved(page):
     # The save is sent on change; on a loaded 2-core machine its answer can take seconds.
     expect(page.locator("[data-quiz-status]")).to_have_text("Answers saved", timeout=15_000)
@@ -88,8 +102,9 @@ def test_take_a_timed_quiz_reload_midway_and_read_the_results(
     press(question(page, "tea ceremony").get_by_text("Chawan"), touch=touch)
     short = question(page, "Name the old capital").get_by_label("Your answer")
     press(short, touch=touch)
-    short.fill("KYOTO")
-    page.wait_for_timeout(5500)  # the periodic autosave sends what was typed
+    # Typing fires no change event: the periodic autosave (every 5 s) sends what was typed.
+    with page.expect_response(sends_typed("KYOTO"), timeout=15_000):
+        short.fill("KYOTO")
     wait_saved(page)
 
     page.reload()

@@ -197,7 +197,7 @@ class _Batch:
                         "learner": [learner.pk],
                         "program": sorted({claim.item.program_id for claim in claims}),
                     },
-                    fields=("id", "learner", "program", "status"),
+                    fields=("id", "program", "status"),
                 ),
             ]
         )

@@ -47,14 +47,16 @@ def database_config(var_dir: Path) -> dict:
         "DISABLE_SERVER_SIDE_CURSORS", ""
     ).lower() in ("1", "true", "yes", "on")
     # Prepared statements: psycopg prepares a query once it has run PREPARE_THRESHOLD times
-    # on a connection, so PostgreSQL plans it once instead of on every request. They need
+    # on a connection, so PostgreSQL plans it once instead of on every request (a heartbeat's
+    # planning was two fifths of its database CPU: docs/decisions/0027). They need
     # server-side parameter binding, and a direct connection: not behind pgbouncer in
     # transaction mode (DISABLE_SERVER_SIDE_CURSORS), where they are always off.
-    threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "")
-    if threshold and not config["DISABLE_SERVER_SIDE_CURSORS"]:
+    threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "").strip().lower() or "5"
+    if threshold != "off" and not config["DISABLE_SERVER_SIDE_CURSORS"]:
         if not threshold.isdigit():
             raise RuntimeError(
-                f"DATABASE_PREPARE_THRESHOLD must be a whole number of runs, not {threshold!r}."
+                "DATABASE_PREPARE_THRESHOLD must be a whole number of runs or 'off',"
+                f" not {threshold!r}."
             )
         config.setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=int(threshold)

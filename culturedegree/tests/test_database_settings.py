@@ -1,6 +1,7 @@
 """culturedegree.settings.database: what the environment turns on."""
 
 import pytest
+from django.db import connection
 
 from culturedegree.settings.database import database_config
 
@@ -20,8 +21,6 @@ def test_prepared_statements_are_on_unless_turned_off(monkeypatch, tmp_path):
 
 def test_the_suite_runs_with_prepared_statements(django_db_blocker):
     """What production runs: parameters bound by the server, queries prepared."""
-    from django.db import connection
-
     with django_db_blocker.unblock():
         connection.ensure_connection()
         hint = "the suite runs as production does: unset DATABASE_PREPARE_THRESHOLD"

@@ -11,11 +11,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from culturedegree.accounts.sessions import SessionStore
+
 from .test_accounts_security import make_user, sign_in
 
 pytestmark = pytest.mark.django_db
 PROFILE = "/en/accounts/profile/"
 COOKIE = settings.SESSION_COOKIE_NAME
+CHOSEN = "attackerchosenkey0123456789abcd"  # a key no session was ever given
 
 
 def session_reads(captured) -> list[str]:
@@ -55,14 +58,13 @@ def test_a_key_the_visitor_chose_is_never_the_key_they_are_given():
     """Session fixation: a cookie set by someone else, for a session that does not exist."""
     make_user()
     client = Client()
-    chosen = "attackerchosenkey0123456789abcd"
-    client.cookies[COOKIE] = chosen
+    client.cookies[COOKIE] = CHOSEN
     response = client.get("/en/accounts/login/")  # the form writes the CSRF token and more
     assert response.status_code == 200
     sign_in(client)
     given = client.cookies[COOKIE].value
-    assert given != chosen
-    assert not Session.objects.filter(pk=chosen).exists()
+    assert given != CHOSEN
+    assert not Session.objects.filter(pk=CHOSEN).exists()
     assert client.get(PROFILE).status_code == 200
 
 
@@ -79,19 +81,16 @@ def test_signing_out_ends_the_session_for_the_next_request(client):
 @pytest.mark.parametrize("expired", [False, True])
 def test_the_store_forgets_a_key_with_no_live_row(expired):
     """What is then written to the session goes under a new key, never the one that came in."""
-    from culturedegree.accounts.sessions import SessionStore
-
-    chosen = "attackerchosenkey0123456789abcd"
     if expired:
         Session.objects.create(
-            session_key=chosen,
+            session_key=CHOSEN,
             session_data=SessionStore().encode({"theme": "dark"}),
             expire_date=timezone.now() - dt.timedelta(seconds=1),
         )
-    store = SessionStore(session_key=chosen)
+    store = SessionStore(session_key=CHOSEN)
     assert "theme" not in store
     assert store.session_key is None
     store["theme"] = "light"
     store.save()
-    assert store.session_key not in (None, chosen)
+    assert store.session_key not in (None, CHOSEN)
     assert SessionStore(session_key=store.session_key)["theme"] == "light"
